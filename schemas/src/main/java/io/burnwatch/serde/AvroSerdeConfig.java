@@ -1,0 +1,37 @@
+package io.burnwatch.serde;
+
+import io.burnwatch.registry.SchemaRegistries;
+import io.burnwatch.registry.SchemaRegistryClient;
+import java.util.Map;
+
+/** The serde's settings; the names are Confluent's, so existing client configs carry over. */
+public final class AvroSerdeConfig {
+
+    /** One or more registry URLs, comma-separated; {@code mock://scope} for an in-memory registry. */
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    /** Whether the serializer registers its schema (default true) or only looks its id up. */
+    public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
+    /** {@code user:password} for registries behind HTTP basic auth. */
+    public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+
+    private AvroSerdeConfig() {
+    }
+
+    static SchemaRegistryClient client(Map<String, ?> configs) {
+        Object url = configs.get(SCHEMA_REGISTRY_URL);
+        if (url == null) {
+            throw new IllegalArgumentException("Missing " + SCHEMA_REGISTRY_URL + ": set it to the schema registry's URL");
+        }
+        Object auth = configs.get(BASIC_AUTH_USER_INFO);
+        return SchemaRegistries.forUrl(url.toString(), auth == null ? null : auth.toString());
+    }
+
+    static boolean autoRegister(Map<String, ?> configs) {
+        Object value = configs.get(AUTO_REGISTER_SCHEMAS);
+        return value == null || Boolean.parseBoolean(value.toString());
+    }
+
+    static String subject(String topic, boolean isKey) {
+        return topic + (isKey ? "-key" : "-value");
+    }
+}
