@@ -30,7 +30,8 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final List<URI> baseUrls;
     private final String authorization;
     private final HttpClient http;
-    private final Map<String, Integer> registered = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, Integer> registered = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, Integer> lookedUp = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
 
     /**
@@ -60,7 +61,7 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return registered.computeIfAbsent(subject + '\n' + schema, key -> {
+        return registered.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
             JsonNode response = call("POST", "subjects/" + encode(subject) + "/versions", schemaBody(schema));
             int id = response.path("id").asInt(-1);
             byId.putIfAbsent(id, schema);
@@ -70,7 +71,11 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int idOf(String subject, Schema schema) {
-        return registered.computeIfAbsent(subject + '\n' + schema, key -> {
+        Integer known = registered.get(new SubjectSchema(subject, schema));
+        if (known != null) {
+            return known;
+        }
+        return lookedUp.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
             JsonNode response = call("POST", "subjects/" + encode(subject), schemaBody(schema));
             int id = response.path("id").asInt(-1);
             byId.putIfAbsent(id, schema);
@@ -84,6 +89,9 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
             JsonNode response = call("GET", "schemas/ids/" + id, null);
             return new Schema.Parser().parse(response.path("schema").asText());
         });
+    }
+
+    private record SubjectSchema(String subject, Schema schema) {
     }
 
     private static String schemaBody(Schema schema) {

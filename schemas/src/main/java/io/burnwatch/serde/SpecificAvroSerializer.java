@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -19,6 +20,8 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     private SchemaRegistryClient registry;
     private boolean isKey;
     private boolean autoRegister = true;
+    private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
+    private final Map<Schema, Map<String, Integer>> ids = new ConcurrentHashMap<>();
 
     /** For Kafka's reflective construction; {@link #configure} must follow. */
     public SpecificAvroSerializer() {
@@ -43,23 +46,27 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
         }
         Schema schema = record.getSchema();
         String subject = AvroSerdeConfig.subject(topic, isKey);
-        int id;
-        try {
-            id = autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema);
-        } catch (RuntimeException e) {
-            throw new SerializationException("Cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
-        }
+        int id = schemaId(topic, subject, schema);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             byte[] header = new byte[WireFormat.HEADER_SIZE];
             WireFormat.writeHeader(ByteBuffer.wrap(header), id);
             out.write(header);
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            new SpecificDatumWriter<T>(schema).write(record, encoder);
+            writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(record, encoder);
             encoder.flush();
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot write " + schema.getFullName() + " for " + subject + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int schemaId(String topic, String subject, Schema schema) {
+        try {
+            return ids.computeIfAbsent(schema, s -> new ConcurrentHashMap<>()).computeIfAbsent(topic, t ->
+                    autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema));
+        } catch (RuntimeException e) {
+            throw new SerializationException("Cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
         }
     }
 
