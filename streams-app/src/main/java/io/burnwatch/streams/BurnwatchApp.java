@@ -1,0 +1,169 @@
+package io.burnwatch.streams;
+
+import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.config.BurnwatchSettings;
+import io.burnwatch.streams.topics.BurnwatchTopics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "burnwatch-streams", sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+                "Watches AI token usage: rolls usage up per user and minute, and alerts on sessions that burn"
+                        + " tokens with no commit or pull request to show for it.",
+                "Settings come from defaults < --config FILE < KAFKA_* and BURNWATCH_* environment variables"
+                        + " < flags."})
+public final class BurnwatchApp implements Callable<Integer> {
+
+    static final int USAGE_ERROR = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BurnwatchApp.class);
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of Kafka and burnwatch settings.")
+    private Path configFile;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Kafka brokers (bootstrap.servers).")
+    private String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Schema registry (schema.registry.url).")
+    private String schemaRegistryUrl;
+
+    @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application.id: consumer group and state prefix.")
+    private String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where local state stores live (state.dir).")
+    private Path stateDir;
+
+    @Option(names = "--http-host", paramLabel = "HOST", description = "Address of the health and status endpoints.")
+    private String httpHost;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the health and status endpoints (0: any free port).")
+    private Integer httpPort;
+
+    @Option(names = "--create-topics", description = "Create burnwatch's input and output topics if missing, then start.")
+    private boolean createTopics;
+
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any Kafka or burnwatch setting; repeatable.")
+    private Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    private final Map<String, String> env;
+    private final PrintWriter err;
+    private volatile BurnwatchService running;
+
+    BurnwatchApp(Map<String, String> env, PrintWriter err) {
+        this.env = env;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Parses {@code args}, runs until Kafka Streams stops, and returns the exit code. */
+    static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        CommandLine command = new CommandLine(new BurnwatchApp(env, err));
+        command.getCommandSpec().usageMessage().footer("",
+                "Settings (set with --config, the environment, or -D key=value; durations as 30s, 10m, 1h):",
+                BurnwatchSettings.describe());
+        command.setOut(out);
+        command.setErr(err);
+        command.setParameterExceptionHandler((problem, arguments) -> {
+            err.println(oneLine(problem.getMessage()) + " (see --help)");
+            return USAGE_ERROR;
+        });
+        return command.execute(args);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        BurnwatchConfig config;
+        try {
+            config = config();
+        } catch (ConfigException e) {
+            err.println(oneLine(e.getMessage()));
+            return USAGE_ERROR;
+        }
+        if (createTopics) {
+            try (Admin admin = Admin.create(config.adminConfig())) {
+                new BurnwatchTopics(config).ensure(admin);
+            } catch (RuntimeException e) {
+                err.println(oneLine(e.getMessage()));
+                return 1;
+            }
+        }
+        BurnwatchService service;
+        try {
+            service = BurnwatchService.start(config);
+        } catch (ConfigException e) {
+            err.println(oneLine(e.getMessage()));
+            return USAGE_ERROR;
+        } catch (RuntimeException e) {
+            err.println("Cannot start burnwatch: " + oneLine(e.getMessage()));
+            return 1;
+        }
+        running = service;
+        Thread shutdownHook = new Thread(service::close, "burnwatch-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        KafkaStreams.State last;
+        try {
+            last = service.awaitStop();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is closing the service already.
+            }
+            service.close();
+        }
+        LOG.info("burnwatch stopped in state {}", last);
+        return last == KafkaStreams.State.ERROR ? 1 : 0;
+    }
+
+    /** Stops a running {@link #call()} as a termination signal would. */
+    void stop() {
+        BurnwatchService service = running;
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    /** The settings from every source; the named flags win over {@code -D}. */
+    BurnwatchConfig config() {
+        return BurnwatchConfig.load(configFile, env, flags());
+    }
+
+    private Map<String, String> flags() {
+        Map<String, String> flags = new LinkedHashMap<>(settings);
+        putIfSet(flags, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        putIfSet(flags, BurnwatchSettings.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        putIfSet(flags, StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        putIfSet(flags, StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        putIfSet(flags, BurnwatchSettings.HTTP_HOST, httpHost);
+        putIfSet(flags, BurnwatchSettings.HTTP_PORT, httpPort);
+        return flags;
+    }
+
+    private static void putIfSet(Map<String, String> flags, String key, Object value) {
+        if (value != null) {
+            flags.put(key, value.toString());
+        }
+    }
+
+    private static String oneLine(String message) {
+        return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,110 @@
+package io.burnwatch.streams;
+
+import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.http.HealthServer;
+import io.burnwatch.streams.http.StreamsStatus;
+import io.burnwatch.streams.serde.BurnwatchSerdes;
+import io.burnwatch.streams.topology.BurnwatchTopology;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running burnwatch: the Kafka Streams topology plus its health and status endpoints. */
+public final class BurnwatchService implements AutoCloseable {
+
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(BurnwatchService.class);
+
+    private final KafkaStreams streams;
+    private final HealthServer http;
+    private final CountDownLatch stopped;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private BurnwatchService(KafkaStreams streams, HealthServer http, CountDownLatch stopped) {
+        this.streams = streams;
+        this.http = http;
+        this.stopped = stopped;
+    }
+
+    /**
+     * Builds the topology, binds the HTTP endpoints and starts processing; returns without waiting for Kafka
+     * Streams to reach RUNNING (watch {@link #state()} or {@code /health/ready}).
+     *
+     * @throws ConfigException if the HTTP address cannot be bound
+     */
+    public static BurnwatchService start(BurnwatchConfig config) {
+        KafkaStreams streams = new KafkaStreams(
+                BurnwatchTopology.build(config, BurnwatchSerdes.from(config)), config.streamsProperties());
+        CountDownLatch stopped = new CountDownLatch(1);
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("Stopping burnwatch after an unrecoverable processing error", error);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            LOG.info("Kafka Streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        });
+        HealthServer http;
+        try {
+            http = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsStatus.of(streams));
+        } catch (IOException e) {
+            streams.close(CLOSE_TIMEOUT);
+            throw new ConfigException("Cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + " ("
+                    + e.getMessage() + "): pick a free port with --http-port, or another address with --http-host");
+        }
+        streams.start();
+        LOG.info("burnwatch {} started: {} + {} -> {}, {}; bootstrap {}; health and status on {}",
+                config.applicationId(), config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),
+                config.rollups1mTopic(), config.bootstrapServers(), http.url());
+        return new BurnwatchService(streams, http, stopped);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public StreamsStatus status() {
+        return StreamsStatus.of(streams);
+    }
+
+    /** Base URL of the health and status endpoints, e.g. {@code http://127.0.0.1:8080}. */
+    public String httpUrl() {
+        return http.url();
+    }
+
+    /** Blocks until Kafka Streams stops, by {@link #close()} or an error, and returns its final state. */
+    public KafkaStreams.State awaitStop() throws InterruptedException {
+        stopped.await();
+        return streams.state();
+    }
+
+    /** Like {@link #awaitStop()}, giving up after {@code timeout}; returns whether it stopped. */
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops processing (committing what was processed) and the HTTP endpoints; later calls do nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (!streams.close(CLOSE_TIMEOUT)) {
+                LOG.warn("Kafka Streams did not stop within {}", CLOSE_TIMEOUT);
+            }
+        } finally {
+            http.close();
+        }
+    }
+}

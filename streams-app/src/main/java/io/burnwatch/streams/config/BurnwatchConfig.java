@@ -1,0 +1,253 @@
+package io.burnwatch.streams.config;
+
+import static io.burnwatch.streams.config.BurnwatchSettings.PREFIX;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * burnwatch's settings, merged from defaults, a properties file, the environment and command-line flags (later
+ * sources win), and validated as a whole: a bad value fails here with a message naming the key and the fix.
+ * The keys and their defaults are in {@link BurnwatchSettings}.
+ */
+public final class BurnwatchConfig {
+
+    private static final String KAFKA_ENV = "KAFKA_";
+    private static final String BURNWATCH_ENV = "BURNWATCH_";
+
+    private final Map<String, String> settings;
+    private final Map<String, Object> app;
+
+    private BurnwatchConfig(Map<String, String> settings, Map<String, Object> app) {
+        this.settings = Collections.unmodifiableMap(settings);
+        this.app = app;
+    }
+
+    /**
+     * Merges, in increasing precedence, the defaults, {@code file} (may be null), the {@code KAFKA_*} and
+     * {@code BURNWATCH_*} variables of {@code env}, and {@code flags}.
+     *
+     * @throws ConfigException naming the offending key and the fix
+     */
+    public static BurnwatchConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> merged = new TreeMap<>(BurnwatchSettings.defaults());
+        if (file != null) {
+            Map<String, String> fromFile = readFile(file);
+            requireKnown(fromFile, "in " + file);
+            merged.putAll(fromFile);
+        }
+        merged.putAll(fromEnvironment(env));
+        requireKnown(flags, "on the command line");
+        merged.putAll(flags);
+        return validated(merged);
+    }
+
+    /** Defaults overridden by {@code settings}, ignoring the environment: for tests and embedding. */
+    public static BurnwatchConfig of(Map<String, String> settings) {
+        return load(null, Map.of(), settings);
+    }
+
+    /**
+     * {@code KAFKA_BOOTSTRAP_SERVERS=x} becomes {@code bootstrap.servers=x} and {@code BURNWATCH_TOPIC_USAGE=y}
+     * becomes {@code burnwatch.topic.usage=y}. Unknown {@code BURNWATCH_*} variables are ignored, since other
+     * burnwatch programs share the environment.
+     */
+    static Map<String, String> fromEnvironment(Map<String, String> env) {
+        Map<String, String> mapped = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(KAFKA_ENV) && !isLauncherVariable(name)) {
+                mapped.put(toKey(name.substring(KAFKA_ENV.length())), value);
+            } else if (name.startsWith(BURNWATCH_ENV)) {
+                String key = PREFIX + toKey(name.substring(BURNWATCH_ENV.length()));
+                if (BurnwatchSettings.DEFINITION.names().contains(key)) {
+                    mapped.put(key, value);
+                }
+            }
+        });
+        return mapped;
+    }
+
+    // KAFKA_HEAP_OPTS, KAFKA_OPTS and friends configure Kafka's launch scripts, not clients.
+    private static boolean isLauncherVariable(String name) {
+        return name.endsWith("_OPTS") || name.equals("KAFKA_HOME");
+    }
+
+    private static String toKey(String variable) {
+        return variable.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("Config file " + file + " does not exist: pass an existing properties file to --config");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("Cannot read config file " + file + " (" + e.getMessage()
+                    + "): pass a readable key=value properties file to --config");
+        }
+        Map<String, String> values = new TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
+        return values;
+    }
+
+    private static void requireKnown(Map<String, String> source, String where) {
+        for (String key : source.keySet()) {
+            if (key.startsWith(PREFIX) && !BurnwatchSettings.DEFINITION.names().contains(key)) {
+                throw new ConfigException("Unknown setting " + key + " " + where + ": check the spelling; burnwatch's"
+                        + " settings are " + String.join(", ", new TreeSet<>(BurnwatchSettings.DEFINITION.names())));
+            }
+        }
+    }
+
+    private static BurnwatchConfig validated(Map<String, String> merged) {
+        Map<String, String> own = new HashMap<>();
+        merged.forEach((key, value) -> {
+            if (BurnwatchSettings.DEFINITION.names().contains(key)) {
+                own.put(key, value);
+            }
+        });
+        Map<String, Object> app = BurnwatchSettings.DEFINITION.parse(own);
+        String dlqTopic = app.get(BurnwatchSettings.TOPIC_DLQ).toString().trim();
+        String dlq = merged.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlqTopic);
+        if (dlq != null && !dlq.equals(dlqTopic)) {
+            throw new ConfigException(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlq,
+                    "burnwatch sets it from " + BurnwatchSettings.TOPIC_DLQ + ": set that instead");
+        }
+        requireNonBlank(merged, StreamsConfig.APPLICATION_ID_CONFIG, "--application-id burnwatch");
+        requireNonBlank(merged, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "--bootstrap-servers 127.0.0.1:9092");
+        requireNonBlank(merged, StreamsConfig.STATE_DIR_CONFIG, "--state-dir /var/lib/burnwatch");
+        BurnwatchConfig config = new BurnwatchConfig(merged, app);
+        // Kafka validates its own settings, with messages that name the key.
+        new StreamsConfig(config.streamsProperties());
+        return config;
+    }
+
+    private static void requireNonBlank(Map<String, String> merged, String key, String example) {
+        String value = merged.get(key);
+        if (value == null || value.isBlank()) {
+            throw new ConfigException("Missing " + key + ": set it, e.g. " + example);
+        }
+    }
+
+    public String usageTopic() {
+        return string(BurnwatchSettings.TOPIC_USAGE);
+    }
+
+    public String outcomesTopic() {
+        return string(BurnwatchSettings.TOPIC_OUTCOMES);
+    }
+
+    public String alertsTopic() {
+        return string(BurnwatchSettings.TOPIC_ALERTS);
+    }
+
+    public String rollups1mTopic() {
+        return string(BurnwatchSettings.TOPIC_ROLLUPS_1M);
+    }
+
+    public String dlqTopic() {
+        return string(BurnwatchSettings.TOPIC_DLQ);
+    }
+
+    public int topicPartitions() {
+        return Integer.parseInt(string(BurnwatchSettings.TOPIC_PARTITIONS));
+    }
+
+    public String httpHost() {
+        return string(BurnwatchSettings.HTTP_HOST);
+    }
+
+    public int httpPort() {
+        return Integer.parseInt(string(BurnwatchSettings.HTTP_PORT));
+    }
+
+    public long alertMinTokens() {
+        return Long.parseLong(string(BurnwatchSettings.ALERT_MIN_TOKENS));
+    }
+
+    public Duration alertWindow() {
+        return Durations.parse(string(BurnwatchSettings.ALERT_WINDOW));
+    }
+
+    public Duration alertOutcomeLookback() {
+        return Durations.parse(string(BurnwatchSettings.ALERT_OUTCOME_LOOKBACK));
+    }
+
+    public Duration rollupGrace() {
+        return Durations.parse(string(BurnwatchSettings.ROLLUP_GRACE));
+    }
+
+    public String schemaRegistryUrl() {
+        return string(BurnwatchSettings.SCHEMA_REGISTRY_URL);
+    }
+
+    public String applicationId() {
+        return settings.get(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+
+    public String bootstrapServers() {
+        return settings.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    public Path stateDir() {
+        return Path.of(settings.get(StreamsConfig.STATE_DIR_CONFIG));
+    }
+
+    /** Everything that is not a {@code burnwatch.*} setting, for {@code KafkaStreams}. */
+    public Properties streamsProperties() {
+        Properties properties = new Properties();
+        properties.putAll(clientSettings());
+        return properties;
+    }
+
+    /** The settings Avro serdes are configured with (the registry URL and credentials among them). */
+    public Map<String, Object> serdeConfig() {
+        return clientSettings();
+    }
+
+    /** The settings an {@code Admin} client understands: bootstrap servers, security, timeouts. */
+    public Map<String, Object> adminConfig() {
+        Map<String, Object> admin = new HashMap<>();
+        clientSettings().forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                admin.put(key, value);
+            }
+        });
+        return admin;
+    }
+
+    /** Every merged setting, defaults included. May hold credentials: do not log it. */
+    public Map<String, String> asMap() {
+        return settings;
+    }
+
+    private Map<String, Object> clientSettings() {
+        Map<String, Object> client = new HashMap<>();
+        settings.forEach((key, value) -> {
+            if (!key.startsWith(PREFIX)) {
+                client.put(key, value.trim());
+            }
+        });
+        return client;
+    }
+
+    private String string(String key) {
+        return ((String) app.get(key)).trim();
+    }
+}

@@ -1,0 +1,190 @@
+package io.burnwatch.streams.config;
+
+import io.burnwatch.serde.AvroSerdeConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * Every setting burnwatch reads, with its default: the {@code burnwatch.*} settings and the schema registry URL
+ * in {@link #DEFINITION}, and the Kafka Streams settings burnwatch changes from Kafka's defaults in
+ * {@link #kafkaDefaults()}. Any other Kafka client or Streams setting passes through unchanged.
+ *
+ * <p>Sources, later ones winning: these defaults, the {@code --config} properties file, environment variables
+ * ({@code KAFKA_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers}, {@code BURNWATCH_ALERT_WINDOW} sets
+ * {@code burnwatch.alert.window}), then command-line flags.
+ */
+public final class BurnwatchSettings {
+
+    public static final String TOPIC_USAGE = "burnwatch.topic.usage";
+    public static final String TOPIC_OUTCOMES = "burnwatch.topic.outcomes";
+    public static final String TOPIC_ALERTS = "burnwatch.topic.alerts";
+    public static final String TOPIC_ROLLUPS_1M = "burnwatch.topic.rollups.1m";
+    public static final String TOPIC_DLQ = "burnwatch.topic.dlq";
+    public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
+    public static final String HTTP_HOST = "burnwatch.http.host";
+    public static final String HTTP_PORT = "burnwatch.http.port";
+    public static final String ALERT_MIN_TOKENS = "burnwatch.alert.min.tokens";
+    public static final String ALERT_WINDOW = "burnwatch.alert.window";
+    public static final String ALERT_OUTCOME_LOOKBACK = "burnwatch.alert.outcome.lookback";
+    public static final String ROLLUP_GRACE = "burnwatch.rollup.grace";
+    public static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
+
+    /** The prefix that marks a setting as burnwatch's own rather than Kafka's. */
+    public static final String PREFIX = "burnwatch.";
+
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(TOPIC_USAGE, Type.STRING, "burnwatch.usage", topicName(), Importance.HIGH,
+                    "Input: one UsageEvent per model call, keyed by user_id.")
+            .define(TOPIC_OUTCOMES, Type.STRING, "burnwatch.outcomes", topicName(), Importance.HIGH,
+                    "Input: OutcomeEvents keyed by user_id, co-partitioned with usage.")
+            .define(TOPIC_ALERTS, Type.STRING, "burnwatch.alerts", topicName(), Importance.HIGH,
+                    "Output: Alert states keyed by alert_id (compacted).")
+            .define(TOPIC_ROLLUPS_1M, Type.STRING, "burnwatch.rollups.1m", topicName(), Importance.HIGH,
+                    "Output: one UsageRollup per user and closed 1-minute window.")
+            .define(TOPIC_DLQ, Type.STRING, "burnwatch.dlq", topicName(), Importance.HIGH,
+                    "Dead letter queue: unreadable input records, with their original bytes.")
+            .define(TOPIC_PARTITIONS, Type.STRING, "6", integer(1, 10_000, "6"), Importance.MEDIUM,
+                    "Partitions of the topics burnwatch creates.")
+            .define(HTTP_HOST, Type.STRING, "127.0.0.1", nonBlank("127.0.0.1"), Importance.MEDIUM,
+                    "Address of the health and status endpoints.")
+            .define(HTTP_PORT, Type.STRING, "8080", integer(0, 65_535, "8080"), Importance.MEDIUM,
+                    "Port of the health and status endpoints; 0 picks a free port.")
+            .define(ALERT_MIN_TOKENS, Type.STRING, "2000000", longAtLeast(1, "2000000"), Importance.HIGH,
+                    "Tokens (all four kinds) per session and window that raise an alert.")
+            .define(ALERT_WINDOW, Type.STRING, "10m", duration(Duration.ofSeconds(1), "10m"), Importance.HIGH,
+                    "Trailing event-time window over which session tokens are summed.")
+            .define(ALERT_OUTCOME_LOOKBACK, Type.STRING, "1h", duration(Duration.ofSeconds(1), "1h"), Importance.HIGH,
+                    "An outcome this recent prevents an alert; idle this long resolves QUIET.")
+            .define(ROLLUP_GRACE, Type.STRING, "30s", duration(Duration.ZERO, "30s"), Importance.MEDIUM,
+                    "How late a call may arrive and still count in its 1-minute rollup.")
+            .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://127.0.0.1:8081", registryUrl(), Importance.HIGH,
+                    "Schema registry URL(s), comma-separated; mock://scope in tests.");
+
+    private BurnwatchSettings() {
+    }
+
+    /**
+     * Kafka Streams settings that differ from Kafka's defaults. {@code errors.dead.letter.queue.topic.name}
+     * always follows {@code burnwatch.topic.dlq}; with {@code LogAndContinueExceptionHandler} an unreadable
+     * record goes there with its original bytes and exception headers, and processing continues.
+     */
+    public static Map<String, String> kafkaDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, "burnwatch");
+        defaults.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        defaults.put(StreamsConfig.STATE_DIR_CONFIG,
+                Path.of(System.getProperty("java.io.tmpdir"), "burnwatch-streams").toString());
+        defaults.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        // Kafka 5.0's default; setting it now keeps Kafka from warning at every start.
+        defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        return defaults;
+    }
+
+    /** Every default: burnwatch's own and {@link #kafkaDefaults()}. */
+    public static Map<String, String> defaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        DEFINITION.configKeys().values().forEach(key -> defaults.put(key.name, String.valueOf(key.defaultValue)));
+        defaults.putAll(kafkaDefaults());
+        return defaults;
+    }
+
+    /** Each setting as {@code key = default}, then what it means: the list {@code --help} prints. */
+    public static String describe() {
+        StringBuilder text = new StringBuilder();
+        for (ConfigDef.ConfigKey key : DEFINITION.configKeys().values()) {
+            text.append(String.format("  %s = %s%n      %s%n", key.name, key.defaultValue, key.documentation));
+        }
+        kafkaDefaults().forEach((key, value) -> text.append(String.format("  %s = %s%n", key, value)));
+        text.append(String.format("  %s = the value of %s%n",
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TOPIC_DLQ));
+        return text.toString();
+    }
+
+    private static ConfigDef.Validator topicName() {
+        return (name, value) -> {
+            if (!TOPIC.matcher(String.valueOf(value)).matches()) {
+                throw new ConfigException(name, value,
+                        "a topic name is 1-249 letters, digits, '.', '_' or '-', e.g. " + name.substring(PREFIX.length()));
+            }
+        };
+    }
+
+    private static ConfigDef.Validator nonBlank(String example) {
+        return (name, value) -> {
+            if (value == null || value.toString().isBlank()) {
+                throw new ConfigException(name, value, "must not be empty, e.g. " + example);
+            }
+        };
+    }
+
+    private static ConfigDef.Validator integer(int min, int max, String example) {
+        return (name, value) -> {
+            try {
+                int parsed = Integer.parseInt(value.toString().trim());
+                if (parsed >= min && parsed <= max) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ConfigException(name, value, "expected a whole number from " + min + " to " + max + ", e.g. " + example);
+        };
+    }
+
+    private static ConfigDef.Validator longAtLeast(long min, String example) {
+        return (name, value) -> {
+            try {
+                if (Long.parseLong(value.toString().trim()) >= min) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ConfigException(name, value, "expected a whole number of at least " + min + ", e.g. " + example);
+        };
+    }
+
+    private static ConfigDef.Validator duration(Duration min, String example) {
+        return (name, value) -> {
+            Duration parsed;
+            try {
+                parsed = Durations.parse(String.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+            if (parsed.compareTo(min) < 0) {
+                throw new ConfigException(name, value, "must be at least " + Durations.format(min) + ", e.g. " + example);
+            }
+        };
+    }
+
+    private static ConfigDef.Validator registryUrl() {
+        return (name, value) -> {
+            String url = value == null ? "" : value.toString().trim();
+            if (url.isEmpty()) {
+                throw new ConfigException("Missing " + name
+                        + ": set it with --schema-registry-url, e.g. --schema-registry-url http://127.0.0.1:8081");
+            }
+            for (String one : url.split(",")) {
+                String trimmed = one.trim();
+                if (!trimmed.startsWith("http://") && !trimmed.startsWith("https://") && !trimmed.startsWith("mock://")) {
+                    throw new ConfigException(name, value,
+                            "expected http://host:port (or mock://scope in tests), e.g. http://127.0.0.1:8081");
+                }
+            }
+        };
+    }
+}

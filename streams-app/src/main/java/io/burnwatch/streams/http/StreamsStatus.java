@@ -1,0 +1,38 @@
+package io.burnwatch.streams.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** What the status endpoint reports: the Kafka Streams state and how many input records were consumed. */
+public record StreamsStatus(
+        @JsonProperty("state") KafkaStreams.State state,
+        @JsonProperty("records_consumed") long recordsConsumed) {
+
+    public boolean ready() {
+        return state == KafkaStreams.State.RUNNING;
+    }
+
+    public static StreamsStatus of(KafkaStreams streams) {
+        return new StreamsStatus(streams.state(), recordsConsumed(streams.metrics()));
+    }
+
+    /** Sums the main consumers' records-consumed-total; restoring state from changelogs is not consumption. */
+    static long recordsConsumed(Map<MetricName, ? extends Metric> metrics) {
+        double total = 0;
+        for (Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
+            MetricName name = metric.getKey();
+            String clientId = name.tags().getOrDefault("client-id", "");
+            if (name.name().equals("records-consumed-total")
+                    && name.group().equals("consumer-fetch-manager-metrics")
+                    && !name.tags().containsKey("topic")
+                    && !clientId.endsWith("restore-consumer")
+                    && metric.getValue().metricValue() instanceof Number value) {
+                total += value.doubleValue();
+            }
+        }
+        return (long) total;
+    }
+}

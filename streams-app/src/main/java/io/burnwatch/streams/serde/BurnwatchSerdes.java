@@ -1,0 +1,82 @@
+package io.burnwatch.streams.serde;
+
+import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.schema.RollupKey;
+import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.schema.UsageRollup;
+import io.burnwatch.serde.SpecificAvroSerde;
+import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.state.UsageTotals;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every serde the topology uses, configured against the schema registry in one place. */
+public final class BurnwatchSerdes {
+
+    private final Serde<String> userId = Serdes.String();
+    private final Serde<UsageEvent> usage;
+    private final Serde<OutcomeEvent> outcome;
+    private final Serde<Alert> alert;
+    private final Serde<RollupKey> rollupKey;
+    private final Serde<UsageRollup> rollup;
+    private final Serde<UsageTotals> totals;
+
+    private BurnwatchSerdes(Map<String, Object> serdeConfig) {
+        this.usage = value(UsageEvent.class, serdeConfig);
+        this.outcome = value(OutcomeEvent.class, serdeConfig);
+        this.alert = value(Alert.class, serdeConfig);
+        this.rollupKey = key(RollupKey.class, serdeConfig);
+        this.rollup = value(UsageRollup.class, serdeConfig);
+        this.totals = value(UsageTotals.class, serdeConfig);
+    }
+
+    public static BurnwatchSerdes from(BurnwatchConfig config) {
+        return new BurnwatchSerdes(config.serdeConfig());
+    }
+
+    /** Plain UTF-8 strings: user ids on the input topics, alert ids on the alerts topic, store keys. */
+    public Serde<String> string() {
+        return userId;
+    }
+
+    public Serde<UsageEvent> usage() {
+        return usage;
+    }
+
+    public Serde<OutcomeEvent> outcome() {
+        return outcome;
+    }
+
+    public Serde<Alert> alert() {
+        return alert;
+    }
+
+    public Serde<RollupKey> rollupKey() {
+        return rollupKey;
+    }
+
+    public Serde<UsageRollup> rollup() {
+        return rollup;
+    }
+
+    public Serde<UsageTotals> totals() {
+        return totals;
+    }
+
+    private static <T extends SpecificRecord> Serde<T> key(Class<T> type, Map<String, Object> config) {
+        return configured(type, config, true);
+    }
+
+    private static <T extends SpecificRecord> Serde<T> value(Class<T> type, Map<String, Object> config) {
+        return configured(type, config, false);
+    }
+
+    private static <T extends SpecificRecord> Serde<T> configured(Class<T> type, Map<String, Object> config, boolean isKey) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+        serde.configure(config, isKey);
+        return serde;
+    }
+}

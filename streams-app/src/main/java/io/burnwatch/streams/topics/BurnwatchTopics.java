@@ -1,0 +1,127 @@
+package io.burnwatch.streams.topics;
+
+import io.burnwatch.streams.config.BurnwatchConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates burnwatch's input and output topics when missing. Kafka Streams creates its own internal topics; these
+ * are the ones it expects to exist. Usage and outcomes must have the same partition count, because the burn
+ * detector joins a user's usage and outcomes within one task.
+ */
+public final class BurnwatchTopics {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BurnwatchTopics.class);
+
+    private final BurnwatchConfig config;
+
+    public BurnwatchTopics(BurnwatchConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Creates whichever topics are missing and returns their names. A missing input topic gets the partition
+     * count of the one that exists, so the two stay co-partitioned.
+     *
+     * @throws IllegalStateException if usage and outcomes exist with different partition counts
+     */
+    public Set<String> ensure(Admin admin) {
+        Set<String> existing = call(() -> admin.listTopics().names().get());
+        int inputPartitions = checkCoPartitioned(admin, existing).orElse(config.topicPartitions());
+
+        List<NewTopic> missing = new ArrayList<>();
+        for (NewTopic topic : topics(inputPartitions)) {
+            if (!existing.contains(topic.name())) {
+                missing.add(topic);
+            }
+        }
+        boolean raced = false;
+        for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(missing).values().entrySet()) {
+            try {
+                created.getValue().get();
+                LOG.info("Created topic {}", created.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw failure("create topic " + created.getKey(), e);
+                }
+                raced = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("create topic " + created.getKey(), e);
+            }
+        }
+        if (raced) {
+            // Someone else created a topic meanwhile, perhaps with other partition counts.
+            checkCoPartitioned(admin, call(() -> admin.listTopics().names().get()));
+        }
+        return missing.stream().map(NewTopic::name).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The topics burnwatch needs, with inputs of {@code inputPartitions} partitions. */
+    List<NewTopic> topics(int inputPartitions) {
+        Optional<Short> brokerDefaultReplication = Optional.empty();
+        int partitions = config.topicPartitions();
+        return List.of(
+                new NewTopic(config.usageTopic(), Optional.of(inputPartitions), brokerDefaultReplication),
+                new NewTopic(config.outcomesTopic(), Optional.of(inputPartitions), brokerDefaultReplication),
+                new NewTopic(config.alertsTopic(), Optional.of(partitions), brokerDefaultReplication)
+                        // The latest state per alert_id is what matters; old alerts still age out.
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE)),
+                new NewTopic(config.rollups1mTopic(), Optional.of(partitions), brokerDefaultReplication),
+                new NewTopic(config.dlqTopic(), Optional.of(partitions), brokerDefaultReplication));
+    }
+
+    /** The input partition count if either input exists; fails if both exist with different counts. */
+    private Optional<Integer> checkCoPartitioned(Admin admin, Set<String> existing) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String topic : List.of(config.usageTopic(), config.outcomesTopic())) {
+            if (existing.contains(topic)) {
+                Map<String, TopicDescription> described = call(() -> admin.describeTopics(List.of(topic)).allTopicNames().get());
+                counts.put(topic, described.get(topic).partitions().size());
+            }
+        }
+        if (counts.values().stream().distinct().count() > 1) {
+            throw new IllegalStateException(config.usageTopic() + " has " + counts.get(config.usageTopic())
+                    + " partitions but " + config.outcomesTopic() + " has " + counts.get(config.outcomesTopic())
+                    + ": they must have the same count (co-partitioned by user_id); recreate or expand one to match");
+        }
+        return counts.values().stream().findFirst();
+    }
+
+    private interface AdminCall<T> {
+        T get() throws ExecutionException, InterruptedException;
+    }
+
+    private <T> T call(AdminCall<T> request) {
+        try {
+            return request.get();
+        } catch (ExecutionException e) {
+            throw failure("list or describe topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure("list or describe topics", e);
+        }
+    }
+
+    private IllegalStateException failure(String action, Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return new IllegalStateException("Cannot " + action + " on Kafka at " + config.bootstrapServers() + ": "
+                + cause.getMessage(), cause);
+    }
+}

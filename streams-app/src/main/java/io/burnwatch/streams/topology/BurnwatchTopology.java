@@ -1,0 +1,41 @@
+package io.burnwatch.streams.topology;
+
+import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.streams.alert.BurnAlerting;
+import io.burnwatch.streams.alert.BurnRule;
+import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.rollup.UserRollups;
+import io.burnwatch.streams.serde.BurnwatchSerdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+
+/**
+ * burnwatch's data flow, event time being each record's {@code ts}:
+ * <pre>
+ * usage ────┬─▶ 1-minute rollup per user ─────────────────────────▶ rollups.1m
+ *           └─▶ burn detector ───┐ (stores shared, one sub-topology)
+ * outcomes ───▶ outcome resolver ┴────────────────────────────────▶ alerts
+ * </pre>
+ */
+public final class BurnwatchTopology {
+
+    private BurnwatchTopology() {
+    }
+
+    /** Describes the processing only: nothing connects to Kafka or the registry until the topology runs. */
+    public static Topology build(BurnwatchConfig config, BurnwatchSerdes serdes) {
+        StreamsBuilder builder = new StreamsBuilder();
+        EventTimeExtractor eventTime = new EventTimeExtractor();
+        KStream<String, UsageEvent> usage = builder.stream(config.usageTopic(),
+                Consumed.with(serdes.string(), serdes.usage()).withTimestampExtractor(eventTime).withName("usage-source"));
+        KStream<String, OutcomeEvent> outcomes = builder.stream(config.outcomesTopic(),
+                Consumed.with(serdes.string(), serdes.outcome()).withTimestampExtractor(eventTime).withName("outcomes-source"));
+
+        UserRollups.addTo(usage, config.rollups1mTopic(), config.rollupGrace(), serdes);
+        BurnAlerting.addTo(builder, usage, outcomes, BurnRule.from(config), config.alertsTopic(), serdes);
+        return builder.build();
+    }
+}

@@ -1,0 +1,114 @@
+package io.burnwatch.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.config.BurnwatchSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+@DisplayName("burnwatch-streams command line")
+class BurnwatchAppTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    @DisplayName("named flags set their settings and win over -D/--set, which win over the environment")
+    void flagsBecomeSettings() {
+        BurnwatchApp app = new BurnwatchApp(Map.of("KAFKA_MAX_POLL_RECORDS", "3", "BURNWATCH_ALERT_WINDOW", "2m"),
+                new PrintWriter(err));
+        new CommandLine(app).parseArgs(
+                "--bootstrap-servers", "flag:9092", "-D", "bootstrap.servers=set:9092",
+                "--schema-registry-url", "http://registry:8081",
+                "--application-id", "burnwatch-eu",
+                "--state-dir", "/var/lib/burnwatch",
+                "--http-host", "0.0.0.0", "--http-port", "9090",
+                "-Dburnwatch.alert.window=5m", "--set", "max.poll.records=7");
+
+        BurnwatchConfig config = app.config();
+
+        assertThat(config.bootstrapServers()).isEqualTo("flag:9092");
+        assertThat(config.schemaRegistryUrl()).isEqualTo("http://registry:8081");
+        assertThat(config.applicationId()).isEqualTo("burnwatch-eu");
+        assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/burnwatch"));
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.alertWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.streamsProperties()).containsEntry("max.poll.records", "7");
+    }
+
+    @Test
+    @DisplayName("a malformed flag exits 2 with one line naming it")
+    void malformedFlag() {
+        int code = run("--http-port", "eighty");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(errorLines()).containsExactly("Invalid value for option '--http-port': 'eighty' is not an int (see --help)");
+    }
+
+    @Test
+    @DisplayName("an unknown flag exits 2 with one line naming it")
+    void unknownFlag() {
+        int code = run("--bootstrap", "x:9092");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString().contains("'--bootstrap'", "(see --help)");
+    }
+
+    @Test
+    @DisplayName("a bad setting exits 2 with one line naming the key and the fix")
+    void badSetting() {
+        int code = run("-D", "burnwatch.alert.window=ten");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString()
+                .startsWith("Invalid value ten for configuration burnwatch.alert.window:")
+                .contains("e.g. 30s, 10m or 1h");
+    }
+
+    @Test
+    @DisplayName("a bad environment variable is rejected the same way")
+    void badEnvironment() {
+        int code = BurnwatchApp.run(new String[0], Map.of("BURNWATCH_HTTP_PORT", "http"),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString().contains("burnwatch.http.port", "e.g. 8080");
+    }
+
+    @Test
+    @DisplayName("a missing config file exits 2 with one line")
+    void missingConfigFile() {
+        int code = run("--config", "/nonexistent/burnwatch.properties");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString().contains("/nonexistent/burnwatch.properties", "--config");
+    }
+
+    @Test
+    @DisplayName("--help lists the flags and every setting with its default")
+    void help() {
+        int code = run("--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("--bootstrap-servers", "--create-topics", "--set=KEY=VALUE");
+        for (String key : BurnwatchSettings.defaults().keySet()) {
+            assertThat(out.toString()).contains(key + " = ");
+        }
+    }
+
+    private int run(String... args) {
+        return BurnwatchApp.run(args, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private String[] errorLines() {
+        return err.toString().lines().toArray(String[]::new);
+    }
+}

@@ -1,0 +1,327 @@
+package io.burnwatch.streams;
+
+import static io.burnwatch.streams.testing.Events.call;
+import static io.burnwatch.streams.testing.Events.commit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.burnwatch.local.Await;
+import io.burnwatch.local.FreePort;
+import io.burnwatch.local.KafkaBroker;
+import io.burnwatch.local.registry.SchemaRegistryServer;
+import io.burnwatch.registry.SchemaRegistries;
+import io.burnwatch.registry.SchemaRegistryClient;
+import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.AlertStatus;
+import io.burnwatch.schema.Dimension;
+import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.schema.Resolution;
+import io.burnwatch.schema.RollupKey;
+import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.schema.UsageRollup;
+import io.burnwatch.serde.SpecificAvroDeserializer;
+import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.testing.KafkaProducers;
+import io.burnwatch.streams.testing.TopicReader;
+import io.burnwatch.streams.topics.BurnwatchTopics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** burnwatch end to end: a real broker and schema registry, exactly-once processing, committed reads. */
+@DisplayName("burnwatch pipeline on a real broker")
+class BurnwatchPipelineIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    // Every test gets its own hour of event time, later than any test's before it, so that whatever order they run
+    // in, no test's events arrive behind the stream time another test's events advanced. The hours lie in the
+    // recent past: brokers age records out by timestamp, so data from long ago could vanish mid-test.
+    private static final Instant FIRST_HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
+    private static final AtomicInteger HOURS_TAKEN = new AtomicInteger();
+
+    @TempDir
+    static Path dir;
+
+    private static KafkaBroker broker;
+    private static SchemaRegistryServer registry;
+    private static BurnwatchConfig config;
+    private static BurnwatchService service;
+    private static KafkaProducer<String, SpecificRecord> producer;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        broker = KafkaBroker.start(dir.resolve("broker"), 0);
+        registry = SchemaRegistryServer.start(broker.bootstrapServers(), "127.0.0.1", 0);
+        config = BurnwatchConfig.of(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(),
+                "schema.registry.url", registry.url(),
+                "state.dir", dir.resolve("state").toString(),
+                "burnwatch.http.port", "0",
+                "burnwatch.topic.partitions", "3"));
+        try (Admin admin = Admin.create(config.adminConfig())) {
+            new BurnwatchTopics(config).ensure(admin);
+        }
+        service = BurnwatchService.start(config);
+        Await.until(WAIT, "/health/ready to answer 200", () -> get("/health/ready").statusCode() == 200);
+        producer = KafkaProducers.avroProducer(broker.bootstrapServers(), registry.url());
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        closeQuietly(producer);
+        closeQuietly(service);
+        closeQuietly(registry);
+        closeQuietly(broker);
+    }
+
+    @Test
+    @DisplayName("a looping session raises one OPEN alert, and a commit resolves it")
+    void burnAlertOpensAndResolves() {
+        Instant t0 = nextHour();
+        for (int i = 0; i < 25; i++) {
+            send(hundredK(call("alice", "s-17", t0.plusSeconds(10L * i))));
+        }
+        try (TopicReader<String, Alert> alerts = new TopicReader<>(broker.bootstrapServers(), config.alertsTopic(),
+                new StringDeserializer(), new SpecificAvroDeserializer<>(Alert.class, registryClient()))) {
+            Alert alert = of("alice", alerts.readUntil(WAIT, "alice's alert", read -> !of("alice", read).isEmpty()))
+                    .get(0).value();
+
+            assertThat(alert.getStatus()).isEqualTo(AlertStatus.OPEN);
+            assertThat(alert.getSessionId()).isEqualTo("s-17");
+            assertThat(alert.getCalls()).isEqualTo(20);
+            assertThat(alert.getInputTokens() + alert.getOutputTokens() + alert.getCacheReadTokens()
+                    + alert.getCacheWriteTokens()).isEqualTo(2_000_000);
+            assertThat(alert.getOpenedAt()).isEqualTo(t0.plusSeconds(190));
+            assertThat(alert.getMessage()).startsWith("2M tokens in 10 min over 20 calls in session s-17 (alice");
+
+            Instant committed = t0.plus(Duration.ofMinutes(5));
+            send(commit("alice", committed));
+            List<ConsumerRecord<String, Alert>> states = of("alice", alerts.readUntil(WAIT, "alice's alert to resolve",
+                    read -> of("alice", read).size() >= 2));
+
+            assertThat(states).extracting(r -> r.value().getStatus())
+                    .as("exactly one OPEN, then RESOLVED").containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+            assertThat(states).extracting(ConsumerRecord::key).containsOnly(alert.getAlertId());
+            Alert resolved = states.get(1).value();
+            assertThat(resolved.getResolution()).isEqualTo(Resolution.OUTCOME);
+            assertThat(resolved.getTs()).isEqualTo(committed);
+        }
+    }
+
+    @Test
+    @DisplayName("a user's closed minutes arrive once each on the rollups topic, with the right sums")
+    void rollupsArriveOncePerClosedMinute() {
+        Instant minute = nextHour();
+        send(call("bob", "s-1", minute.plusSeconds(5)).setInputTokens(100).setOutputTokens(10).setCostUsd(0.5).build());
+        send(call("bob", "s-2", minute.plusSeconds(55)).setInputTokens(200).setCacheReadTokens(1000).setCostUsd(0.25).build());
+        send(call("bob", "s-1", minute.plusSeconds(65)).setInputTokens(1).build());
+        send(call("bob", "s-1", minute.plusSeconds(150)).setInputTokens(1).build());
+
+        try (TopicReader<RollupKey, UsageRollup> rollups = rollupReader()) {
+            List<ConsumerRecord<RollupKey, UsageRollup>> bobs = rollupsOf("bob",
+                    rollups.readUntil(WAIT, "bob's rollups", read -> rollupsOf("bob", read).size() >= 2));
+
+            assertThat(bobs).extracting(r -> r.key().getWindowStart()).containsExactly(minute, minute.plusSeconds(60));
+            RollupKey key = bobs.get(0).key();
+            UsageRollup first = bobs.get(0).value();
+            assertThat(key.getDimension()).isEqualTo(Dimension.USER);
+            assertThat(first.getWindowEnd()).isEqualTo(minute.plusSeconds(60));
+            assertThat(first.getRequests()).isEqualTo(2);
+            assertThat(first.getInputTokens()).isEqualTo(300);
+            assertThat(first.getOutputTokens()).isEqualTo(10);
+            assertThat(first.getCacheReadTokens()).isEqualTo(1000);
+            assertThat(first.getReportedCostUsd()).isEqualTo(0.75);
+            assertThat(bobs.get(1).value().getRequests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("an unreadable record lands in the dead letter queue byte for byte, and processing goes on")
+    void garbageGoesToTheDeadLetterQueue() {
+        byte[] garbage = "{\"user_id\": \"mallory\", \"tokens\": \"lots\"}".getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> raw = KafkaProducers.rawProducer(broker.bootstrapServers())) {
+            raw.send(new ProducerRecord<>(config.usageTopic(), "mallory", garbage));
+        }
+        Instant minute = nextHour();
+        send(call("mallory", "s-1", minute.plusSeconds(1)).setOutputTokens(42).build());
+        send(call("mallory", "s-1", minute.plusSeconds(100)).build());
+
+        try (TopicReader<byte[], byte[]> dlq = new TopicReader<>(broker.bootstrapServers(), config.dlqTopic(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             TopicReader<RollupKey, UsageRollup> rollups = rollupReader()) {
+            ConsumerRecord<byte[], byte[]> dead = dlq.readUntil(WAIT, "the garbage in the DLQ", read -> !read.isEmpty()).get(0);
+
+            assertThat(dead.value()).isEqualTo(garbage);
+            assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("mallory");
+            assertThat(header(dead, "__streams.errors.topic")).isEqualTo(config.usageTopic());
+            assertThat(header(dead, "__streams.errors.exception")).contains("SerializationException");
+
+            UsageRollup after = rollupsOf("mallory", rollups.readUntil(WAIT, "mallory's next rollup",
+                    read -> !rollupsOf("mallory", read).isEmpty())).get(0).value();
+            assertThat(after.getOutputTokens()).isEqualTo(42);
+            assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        }
+    }
+
+    @Test
+    @DisplayName("health and status: live, ready while RUNNING, and a records-consumed count that grows")
+    void healthAndStatus() throws Exception {
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEqualTo("RUNNING\n");
+
+        long before = status().get("records_consumed").asLong();
+        send(call("carol", "s-1", nextHour()).build());
+
+        Await.until(WAIT, "records_consumed to count carol's call", () -> status().get("records_consumed").asLong() > before);
+        assertThat(status().get("state").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    @DisplayName("the command line creates its topics, turns ready once RUNNING, and exits 0 when stopped")
+    void commandLineRunsTheApp() throws Exception {
+        int port = FreePort.pick();
+        StringWriter err = new StringWriter();
+        BurnwatchApp app = new BurnwatchApp(Map.of(), new PrintWriter(err, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(app).execute(
+                "--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
+                "--application-id", "burnwatch-cli", "--state-dir", dir.resolve("cli-state").toString(),
+                "--http-port", Integer.toString(port), "--create-topics",
+                "-D", "burnwatch.topic.usage=cli.usage", "-D", "burnwatch.topic.outcomes=cli.outcomes",
+                "-D", "burnwatch.topic.alerts=cli.alerts", "-D", "burnwatch.topic.rollups.1m=cli.rollups.1m",
+                "-D", "burnwatch.topic.dlq=cli.dlq"));
+        try {
+            Await.until(WAIT, "the command line app's /health/ready to answer 200",
+                    () -> statusCode("http://127.0.0.1:" + port + "/health/ready") == 200);
+            try (Admin admin = Admin.create(config.adminConfig())) {
+                assertThat(admin.listTopics().names().get())
+                        .contains("cli.usage", "cli.outcomes", "cli.alerts", "cli.rollups.1m", "cli.dlq");
+            }
+        } finally {
+            app.stop();
+        }
+        assertThat(exit.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(statusCode("http://127.0.0.1:" + port + "/health/live")).as("HTTP stopped too").isEqualTo(-1);
+    }
+
+    private static TopicReader<RollupKey, UsageRollup> rollupReader() {
+        return new TopicReader<>(broker.bootstrapServers(), config.rollups1mTopic(),
+                new SpecificAvroDeserializer<>(RollupKey.class, registryClient()),
+                new SpecificAvroDeserializer<>(UsageRollup.class, registryClient()));
+    }
+
+    private static List<ConsumerRecord<String, Alert>> of(String user, List<ConsumerRecord<String, Alert>> alerts) {
+        return alerts.stream().filter(r -> r.value().getUserId().equals(user)).toList();
+    }
+
+    private static List<ConsumerRecord<RollupKey, UsageRollup>> rollupsOf(String user,
+                                                                          List<ConsumerRecord<RollupKey, UsageRollup>> rollups) {
+        return rollups.stream().filter(r -> r.key().getDimensionValue().equals(user)).toList();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static Instant nextHour() {
+        return FIRST_HOUR.plus(Duration.ofHours(HOURS_TAKEN.getAndIncrement()));
+    }
+
+    private static void send(UsageEvent call) {
+        send(config.usageTopic(), call.getUserId(), call.getTs(), call);
+    }
+
+    private static void send(OutcomeEvent outcome) {
+        send(config.outcomesTopic(), outcome.getUserId(), outcome.getTs(), outcome);
+    }
+
+    private static void send(String topic, String user, Instant ts, SpecificRecord event) {
+        producer.send(new ProducerRecord<>(topic, null, ts.toEpochMilli(), user, event));
+        producer.flush();
+    }
+
+    private static UsageEvent hundredK(UsageEvent.Builder call) {
+        return call.setInputTokens(20_000).setOutputTokens(5_000).setCacheReadTokens(70_000).setCacheWriteTokens(5_000)
+                .setRepo("acme/api").build();
+    }
+
+    private static SchemaRegistryClient registryClient() {
+        return SchemaRegistries.forUrl(registry.url(), null);
+    }
+
+    /** The HTTP status of GET {@code url}, or -1 if nothing answers. */
+    private static int statusCode(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static JsonNode status() {
+        try {
+            return new ObjectMapper().readTree(get("/status").body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> get(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.httpUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // keep closing the rest
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.burnwatch.streams.testing;
+
+import io.burnwatch.registry.SchemaRegistries;
+import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.schema.RollupKey;
+import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.schema.UsageRollup;
+import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.serde.BurnwatchSerdes;
+import io.burnwatch.streams.topology.BurnwatchTopology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The whole burnwatch topology in a {@link TopologyTestDriver}, against a fresh in-memory schema registry scope
+ * and state directory, both dropped on close.
+ */
+public final class PipelineDriver implements AutoCloseable {
+
+    private static final Instant UNRELATED_RECORD_TIME = Instant.parse("2001-01-01T00:00:00Z");
+
+    public final BurnwatchConfig config;
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<String, UsageEvent> usage;
+    public final TestInputTopic<String, OutcomeEvent> outcomes;
+    public final TestInputTopic<String, byte[]> rawUsage;
+    public final TestOutputTopic<RollupKey, UsageRollup> rollups;
+    public final TestOutputTopic<String, Alert> alerts;
+    public final TestOutputTopic<byte[], byte[]> dlq;
+    private final Path stateDir;
+
+    private PipelineDriver(Map<String, String> overrides) {
+        try {
+            stateDir = Files.createTempDirectory("burnwatch-ttd");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> settings = new HashMap<>();
+        settings.put("schema.registry.url", "mock://" + UUID.randomUUID());
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        settings.putAll(overrides);
+        config = BurnwatchConfig.of(settings);
+        BurnwatchSerdes serdes = BurnwatchSerdes.from(config);
+        driver = new TopologyTestDriver(BurnwatchTopology.build(config, serdes), config.streamsProperties());
+        usage = driver.createInputTopic(config.usageTopic(), new StringSerializer(), serdes.usage().serializer());
+        outcomes = driver.createInputTopic(config.outcomesTopic(), new StringSerializer(), serdes.outcome().serializer());
+        rawUsage = driver.createInputTopic(config.usageTopic(), new StringSerializer(), new ByteArraySerializer());
+        rollups = driver.createOutputTopic(config.rollups1mTopic(), serdes.rollupKey().deserializer(), serdes.rollup().deserializer());
+        alerts = driver.createOutputTopic(config.alertsTopic(), serdes.string().deserializer(), serdes.alert().deserializer());
+        dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public static PipelineDriver start() {
+        return new PipelineDriver(Map.of());
+    }
+
+    public static PipelineDriver start(Map<String, String> overrides) {
+        return new PipelineDriver(overrides);
+    }
+
+    /**
+     * Pipes a call keyed by its user. The record's own timestamp is deliberately unrelated to the call's
+     * {@code ts}: every result in these tests shows that event time comes from {@code ts}.
+     */
+    public void pipe(UsageEvent call) {
+        usage.pipeInput(call.getUserId(), call, UNRELATED_RECORD_TIME);
+    }
+
+    public void pipe(OutcomeEvent outcome) {
+        outcomes.pipeInput(outcome.getUserId(), outcome, UNRELATED_RECORD_TIME);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.close();
+        } finally {
+            SchemaRegistries.dropScope(config.schemaRegistryUrl());
+            deleteRecursively(stateDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.burnwatch.streams.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.burnwatch.local.Await;
+import io.burnwatch.local.KafkaBroker;
+import io.burnwatch.streams.config.BurnwatchConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Topic setup on a real broker")
+class BurnwatchTopicsIT {
+
+    @TempDir
+    static Path dir;
+
+    private static KafkaBroker broker;
+    private static Admin admin;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = KafkaBroker.start(dir.resolve("broker"), 0);
+        admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (admin != null) {
+            admin.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    @DisplayName("creates the five topics with the configured partitions, the alerts topic compacted")
+    void createsAllTopics() throws Exception {
+        BurnwatchConfig config = config("fresh", 4);
+
+        Set<String> created = new BurnwatchTopics(config).ensure(admin);
+
+        List<String> all = List.of(config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),
+                config.rollups1mTopic(), config.dlqTopic());
+        assertThat(created).containsExactlyInAnyOrderElementsOf(all);
+        for (String topic : all) {
+            assertThat(partitions(topic)).as(topic).isEqualTo(4);
+        }
+        ConfigResource alerts = new ConfigResource(ConfigResource.Type.TOPIC, config.alertsTopic());
+        String policy = admin.describeConfigs(List.of(alerts)).all().get().get(alerts)
+                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+        assertThat(policy).isEqualTo("compact,delete");
+    }
+
+    @Test
+    @DisplayName("creates nothing the second time")
+    void isIdempotent() {
+        BurnwatchConfig config = config("twice", 2);
+        new BurnwatchTopics(config).ensure(admin);
+
+        assertThat(new BurnwatchTopics(config).ensure(admin)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("gives a missing input topic the partition count of the existing one")
+    void keepsInputsCoPartitioned() throws Exception {
+        BurnwatchConfig config = config("half", 6);
+        admin.createTopics(List.of(new NewTopic(config.usageTopic(), Optional.of(2), Optional.empty()))).all().get();
+        awaitDescribable(config.usageTopic());
+
+        new BurnwatchTopics(config).ensure(admin);
+
+        assertThat(partitions(config.outcomesTopic())).isEqualTo(2);
+        assertThat(partitions(config.alertsTopic())).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("refuses inputs with different partition counts, saying which and how to fix it")
+    void refusesMismatchedInputs() throws Exception {
+        BurnwatchConfig config = config("mismatch", 6);
+        admin.createTopics(List.of(
+                new NewTopic(config.usageTopic(), Optional.of(3), Optional.empty()),
+                new NewTopic(config.outcomesTopic(), Optional.of(2), Optional.empty()))).all().get();
+        awaitDescribable(config.usageTopic(), config.outcomesTopic());
+
+        assertThatThrownBy(() -> new BurnwatchTopics(config).ensure(admin))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("mismatch.usage has 3 partitions but mismatch.outcomes has 2: they must have the same"
+                        + " count (co-partitioned by user_id); recreate or expand one to match");
+        assertThat(admin.listTopics().names().get()).doesNotContain(config.alertsTopic());
+    }
+
+    private static BurnwatchConfig config(String prefix, int partitions) {
+        return BurnwatchConfig.of(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(),
+                "burnwatch.topic.partitions", Integer.toString(partitions),
+                "burnwatch.topic.usage", prefix + ".usage",
+                "burnwatch.topic.outcomes", prefix + ".outcomes",
+                "burnwatch.topic.alerts", prefix + ".alerts",
+                "burnwatch.topic.rollups.1m", prefix + ".rollups.1m",
+                "burnwatch.topic.dlq", prefix + ".dlq"));
+    }
+
+    private static void awaitDescribable(String... topics) {
+        for (String topic : topics) {
+            partitions(topic);
+        }
+    }
+
+    /** Waits out metadata propagation: a topic just created may not be describable at once. */
+    private static int partitions(String topic) {
+        return Await.until(Duration.ofSeconds(30), "a description of " + topic, () -> {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            } catch (Exception e) {
+                return null;
+            }
+        });
+    }
+}
