@@ -1,0 +1,68 @@
+package io.burnwatch.sim;
+
+import io.burnwatch.sim.clock.SimClock;
+import io.burnwatch.sim.persona.SimEvent;
+import io.burnwatch.sim.publish.EventSink;
+import io.burnwatch.sim.publish.ThroughputLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Emits the simulation's events at the pace of its clock, until stopped or until the run's wall time is up. */
+public final class Simulator {
+
+    private final Iterator<SimEvent> events;
+    private final SimClock clock;
+    private final EventSink sink;
+    private final Clock wall;
+    private final ThroughputLog throughput;
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    public Simulator(Iterator<SimEvent> events, SimClock clock, EventSink sink, Clock wall, ThroughputLog throughput) {
+        this.events = events;
+        this.clock = clock;
+        this.sink = sink;
+        this.wall = wall;
+        this.throughput = throughput;
+    }
+
+    /**
+     * Runs for {@code runFor} of wall time, or until {@link #stop()} when it is zero.
+     *
+     * @return how many events were handed to the sink
+     */
+    public long run(Duration runFor) throws InterruptedException {
+        Instant deadline = runFor.isZero() ? Instant.MAX : wall.instant().plus(runFor);
+        while (events.hasNext()) {
+            SimEvent event = events.next();
+            Duration wait = clock.wallTimeUntil(event.ts());
+            Duration left = deadline == Instant.MAX ? wait : Duration.between(wall.instant(), deadline);
+            if (left.compareTo(wait) < 0) {
+                pause(left);
+                break;
+            }
+            if (pause(wait)) {
+                break;
+            }
+            sink.send(event);
+            throughput.sent(event);
+        }
+        return throughput.total();
+    }
+
+    /** Makes {@link #run} return at once; events already handed over are still delivered when the sink closes. */
+    public void stop() {
+        stop.countDown();
+    }
+
+    /** @return whether the run was stopped meanwhile */
+    private boolean pause(Duration duration) throws InterruptedException {
+        if (duration.isNegative() || duration.isZero()) {
+            return stop.getCount() == 0;
+        }
+        return stop.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+    }
+}

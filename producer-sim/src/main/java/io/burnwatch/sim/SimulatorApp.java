@@ -1,0 +1,190 @@
+package io.burnwatch.sim;
+
+import io.burnwatch.serde.AvroSerdeConfig;
+import io.burnwatch.sim.clock.ScaledClock;
+import io.burnwatch.sim.persona.Cast;
+import io.burnwatch.sim.publish.KafkaEventSink;
+import io.burnwatch.sim.publish.ProducerSettings;
+import io.burnwatch.sim.publish.ThroughputLog;
+import io.burnwatch.sim.publish.Topics;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Sends simulated usage and outcome events of a small cast of users, one of whom runs a looping agent. */
+@Command(name = "burnwatch-sim", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Simulates AI token usage and outcomes: light users, heavy users and one looping agent.")
+public final class SimulatorApp implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorApp.class);
+    private static final Duration SUMMARY_EVERY = Duration.ofSeconds(10);
+    private static final long SHUTDOWN_WAIT_SECONDS = 40;
+    private static final Duration BROKER_FUTURE_LIMIT = Duration.ofHours(1);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT",
+            description = "Kafka brokers (default: ${DEFAULT-VALUE}).")
+    private String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", defaultValue = "http://127.0.0.1:8081", paramLabel = "URL",
+            description = "Schema registry (default: ${DEFAULT-VALUE}).")
+    private String schemaRegistryUrl;
+
+    @Option(names = "--usage-topic", defaultValue = "burnwatch.usage", paramLabel = "TOPIC",
+            description = "Topic of usage events (default: ${DEFAULT-VALUE}).")
+    private String usageTopic;
+
+    @Option(names = "--outcomes-topic", defaultValue = "burnwatch.outcomes", paramLabel = "TOPIC",
+            description = "Topic of outcome events (default: ${DEFAULT-VALUE}).")
+    private String outcomesTopic;
+
+    @Option(names = "--users", defaultValue = "6", paramLabel = "N",
+            description = "Simulated users, one of them the looper (default: ${DEFAULT-VALUE}).")
+    private int users;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Same seed, same users and events (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--speed", defaultValue = "1.0", paramLabel = "FACTOR",
+            description = "Event time runs FACTOR times as fast as the wall clock (default: ${DEFAULT-VALUE}).")
+    private double speed;
+
+    @Option(names = "--duration", defaultValue = "0", paramLabel = "SECONDS",
+            description = "Wall-clock seconds to run; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
+    private long durationSeconds;
+
+    @Option(names = "--producer-config", paramLabel = "FILE",
+            description = "Extra producer properties, e.g. SASL/SSL settings; flags given explicitly win over it.")
+    private Path producerConfig;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return OneLineErrors.install(new CommandLine(new SimulatorApp()));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        Properties config = ProducerSettings.producerConfig(bootstrapServers, schemaRegistryUrl, extraConfig());
+        explicitFlagsWin(config);
+
+        Cast cast = Cast.of(seed, users);
+        Instant start = Instant.now();
+        Clock wall = Clock.systemUTC();
+        LOG.info("Simulating {} users (looper: {}) at speed {} to {} and {} on {}", users, cast.looper().userId(),
+                speed, usageTopic, outcomesTopic, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+
+        warnIfEventTimeOutrunsTheBroker();
+
+        CountDownLatch finished = new CountDownLatch(1);
+        Simulator simulator;
+        Thread hook;
+        try (KafkaEventSink sink = new KafkaEventSink(config, new Topics(usageTopic, outcomesTopic))) {
+            simulator = new Simulator(new Simulation(cast.personas(start)), new ScaledClock(wall, start, speed),
+                    sink, wall, new ThroughputLog(wall, SUMMARY_EVERY));
+            hook = new Thread(() -> {
+                simulator.stop();
+                awaitQuietly(finished);
+            }, "burnwatch-sim-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                long sent = simulator.run(Duration.ofSeconds(durationSeconds));
+                LOG.info("Stopping after {} events; flushing the producer", sent);
+            } finally {
+                removeQuietly(hook);
+            }
+        } finally {
+            finished.countDown();
+        }
+        return 0;
+    }
+
+    private void validate() {
+        if (users < 1) {
+            throw OneLineErrors.problem(spec.commandLine(),
+                    "--users " + users + " is too few: one user is the looper, pass --users 1 or more");
+        }
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw OneLineErrors.problem(spec.commandLine(),
+                    "--speed " + speed + " is not a positive factor: pass e.g. --speed 1 (real time) or --speed 10");
+        }
+        if (durationSeconds < 0) {
+            throw OneLineErrors.problem(spec.commandLine(),
+                    "--duration " + durationSeconds + " is negative: pass seconds to run, or 0 to run until Ctrl-C");
+        }
+    }
+
+    /** Brokers reject records stamped more than log.message.timestamp.after.max.ms (1 h by default) ahead. */
+    private void warnIfEventTimeOutrunsTheBroker() {
+        if (speed <= 1) {
+            return;
+        }
+        long secondsToOneHourAhead = Math.round(BROKER_FUTURE_LIMIT.toSeconds() / (speed - 1));
+        if (durationSeconds == 0 || durationSeconds > secondsToOneHourAhead) {
+            LOG.warn("At speed {} event time is an hour ahead of the wall clock after {} s; brokers reject such records"
+                    + " unless log.message.timestamp.after.max.ms is raised", speed, secondsToOneHourAhead);
+        }
+    }
+
+    private Properties extraConfig() {
+        Properties extra = new Properties();
+        if (producerConfig == null) {
+            return extra;
+        }
+        try (Reader reader = Files.newBufferedReader(producerConfig)) {
+            extra.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw OneLineErrors.problem(spec.commandLine(), "--producer-config " + producerConfig
+                    + " cannot be read (" + e + "): pass a readable Java properties file");
+        }
+        return extra;
+    }
+
+    /** Defaults give way to the --producer-config file; flags given on the command line override it. */
+    private void explicitFlagsWin(Properties config) {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--bootstrap-servers")) {
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        }
+        if (parsed.hasMatchedOption("--schema-registry-url")) {
+            config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch finished) {
+        try {
+            finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: it waits for this run to finish.
+        }
+    }
+}

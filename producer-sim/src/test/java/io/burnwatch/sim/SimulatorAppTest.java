@@ -1,0 +1,52 @@
+package io.burnwatch.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Bad flags stop the simulator before it connects to anything. */
+class SimulatorAppTest {
+
+    private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "--users, 0, --users",
+            "--users, many, --users",
+            "--speed, 0, --speed",
+            "--speed, -3, --speed",
+            "--duration, -1, --duration",
+            "--producer-config, /no/such/producer.properties, --producer-config",
+            "--colour, blue, --colour"})
+    @DisplayName("a bad flag gives one line naming it, and exit code 2")
+    void badFlagGivesOneLineAndExitCode2(String flag, String value, String named) {
+        int exit = run(flag, value);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains(named).startsWith("burnwatch-sim: ");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void helpListsTheFlags() {
+        int exit = run("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("--bootstrap-servers", "--schema-registry-url", "--usage-topic",
+                "--outcomes-topic", "--users", "--seed", "--speed", "--duration", "--producer-config");
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = SimulatorApp.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(out, true));
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,169 @@
+package io.burnwatch.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.burnwatch.local.Await;
+import io.burnwatch.local.KafkaBroker;
+import io.burnwatch.local.registry.SchemaRegistryServer;
+import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.serde.SpecificAvroDeserializer;
+import io.burnwatch.sim.persona.Cast;
+import io.burnwatch.sim.persona.SimEvents;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The simulator against a real broker and schema registry. */
+class SimulatorIT {
+
+    private static final int PARTITIONS = 3;
+
+    @TempDir
+    static Path dataDir;
+
+    private static KafkaBroker broker;
+    private static SchemaRegistryServer registry;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        broker = KafkaBroker.start(dataDir.resolve("kafka"), 0);
+        registry = SchemaRegistryServer.start(broker.bootstrapServers(), "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (registry != null) {
+            registry.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    @DisplayName("a short fast run delivers the seed's events, keyed by user, as Avro the registry can resolve")
+    void deliversTheSimulatedEvents() throws Exception {
+        long seed = 42;
+        createTopics("delivery.usage", "delivery.outcomes");
+        int exit = SimulatorApp.commandLine().execute("--bootstrap-servers", broker.bootstrapServers(),
+                "--schema-registry-url", registry.url(), "--speed", "120", "--duration", "4",
+                "--seed", Long.toString(seed), "--usage-topic", "delivery.usage", "--outcomes-topic", "delivery.outcomes");
+        assertThat(exit).isZero();
+
+        List<ConsumerRecord<String, UsageEvent>> usage = readAll("delivery.usage", UsageEvent.class);
+        List<ConsumerRecord<String, OutcomeEvent>> outcomes = readAll("delivery.outcomes", OutcomeEvent.class);
+
+        // Four seconds at speed 120 are eight minutes of event time: hundreds of looper calls, and commits.
+        assertThat(usage).hasSizeGreaterThan(300);
+        assertThat(outcomes).isNotEmpty();
+        assertThat(usage).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo(r.value().getUserId());
+            assertThat(r.timestamp()).isEqualTo(r.value().getTs().toEpochMilli());
+        });
+        assertThat(outcomes).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo(r.value().getUserId());
+            assertThat(r.timestamp()).isEqualTo(r.value().getTs().toEpochMilli());
+        });
+        Cast cast = Cast.of(seed, 6);
+        assertThat(usage).anyMatch(r -> r.key().equals(cast.looper().userId()));
+        assertThat(outcomes).noneMatch(r -> r.key().equals(cast.looper().userId()));
+
+        // Nothing lost or made up: exactly the first events of the seed's simulation, whenever it started.
+        Set<String> ids = new HashSet<>();
+        List<String> delivered = new ArrayList<>();
+        usage.forEach(r -> {
+            ids.add(r.value().getEventId());
+            delivered.add(SimEvents.shape(r.value()));
+        });
+        outcomes.forEach(r -> {
+            ids.add(r.value().getEventId());
+            delivered.add(SimEvents.shape(r.value()));
+        });
+        assertThat(ids).hasSize(delivered.size());
+        assertThat(delivered).containsExactlyInAnyOrderElementsOf(firstShapes(cast, delivered.size()));
+    }
+
+    @Test
+    @DisplayName("a user's usage and outcomes land on the same partition number of both topics")
+    void usageAndOutcomesAreCoPartitioned() throws Exception {
+        createTopics("copart.usage", "copart.outcomes");
+        int exit = SimulatorApp.commandLine().execute("--bootstrap-servers", broker.bootstrapServers(),
+                "--schema-registry-url", registry.url(), "--speed", "200", "--duration", "2", "--seed", "7",
+                "--users", "9", "--usage-topic", "copart.usage", "--outcomes-topic", "copart.outcomes");
+        assertThat(exit).isZero();
+
+        Map<String, Set<Integer>> partitionsOfUser = new HashMap<>();
+        readAll("copart.usage", UsageEvent.class).forEach(r ->
+                partitionsOfUser.computeIfAbsent(r.key(), k -> new HashSet<>()).add(r.partition()));
+        readAll("copart.outcomes", OutcomeEvent.class).forEach(r ->
+                partitionsOfUser.computeIfAbsent(r.key(), k -> new HashSet<>()).add(r.partition()));
+
+        assertThat(partitionsOfUser).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(partitionsOfUser.values()).allSatisfy(partitions -> assertThat(partitions).hasSize(1));
+        assertThat(partitionsOfUser.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))
+                .hasSizeGreaterThan(1);
+    }
+
+    private static void createTopics(String... topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList())
+                    .all().get();
+        }
+    }
+
+    private static List<String> firstShapes(Cast cast, int count) {
+        Simulation simulation = new Simulation(cast.personas(Instant.EPOCH));
+        List<String> shapes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            shapes.add(SimEvents.shape(simulation.next().record()));
+        }
+        return shapes;
+    }
+
+    /** Every record on the topic, read up to the end offsets, which are final once the simulator has returned. */
+    private static <T extends SpecificRecord> List<ConsumerRecord<String, T>> readAll(String topic, Class<T> type) {
+        Deserializer<T> values = new SpecificAvroDeserializer<>(type);
+        values.configure(Map.of("schema.registry.url", registry.url()), false);
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                partitions.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, T>> records = new ArrayList<>();
+            Await.until(Duration.ofSeconds(30), "reading " + topic + " to its end", () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+            return records;
+        }
+    }
+}
