@@ -6,13 +6,16 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts a Java main class in a child JVM that runs this JVM's java binary with this JVM's class path. */
-final class ChildJvm {
+/**
+ * Starts a Java main class in a child JVM that runs this JVM's java binary with this JVM's class path, its
+ * output appended to a log file.
+ */
+public final class ChildJvm {
 
     private ChildJvm() {
     }
 
-    static Process start(List<String> jvmOptions, String mainClass, List<String> args, Path output) throws IOException {
+    public static Process start(List<String> jvmOptions, String mainClass, List<String> args, Path output) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(jvmOptions);
@@ -22,7 +25,7 @@ final class ChildJvm {
         command.addAll(args);
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                 .start();
     }
 

@@ -79,6 +79,7 @@ public final class KafkaBroker implements AutoCloseable {
                 : List.of(BrokerMain.FORMAT, settings.clusterId(), serverProperties.toString());
         long started = System.nanoTime();
         long logStart = BrokerLogs.logEnd(dir);
+        Files.deleteIfExists(dir.resolve(BrokerLogs.OUTPUT_FILE));
         Process process = ChildJvm.start(jvmOptions(dir), BrokerMain.class.getName(), args,
                 dir.resolve(BrokerLogs.OUTPUT_FILE));
         KafkaBroker broker = new KafkaBroker(dir, settings.port(), process, logStart);

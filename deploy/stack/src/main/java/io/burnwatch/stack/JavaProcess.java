@@ -1,11 +1,10 @@
 package io.burnwatch.stack;
 
+import io.burnwatch.local.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,18 +28,7 @@ final class JavaProcess implements AutoCloseable {
 
     static JavaProcess start(String name, List<String> jvmOptions, String mainClass, List<String> args, Path log,
                              long stopTimeoutSeconds) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command()
-                .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
-        command.addAll(args);
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        Process process = ChildJvm.start(jvmOptions, mainClass, args, log);
         return new JavaProcess(name, process, log, stopTimeoutSeconds);
     }
 
