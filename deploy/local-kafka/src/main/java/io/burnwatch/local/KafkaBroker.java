@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node KRaft Kafka (broker and controller in one process) in a child JVM, keeping its data in a
- * directory of its own, so that a restart on the same directory finds its topics and records again.
+ * directory of its own, so that a restart on the same directory finds its topics and records again. The broker
+ * also stops when this JVM exits without closing it (it watches its stdin), so its owner decides the order in
+ * which things stop.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -36,7 +38,6 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final Process process;
     private final long logStart;
-    private final Thread stopOnExit;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KafkaBroker(Path dataDir, int port, Process process, long logStart) {
@@ -44,8 +45,6 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
         this.process = process;
         this.logStart = logStart;
-        this.stopOnExit = new Thread(this::stop, "kafka-broker-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -208,11 +207,6 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down and runs the hook, which finds the broker stopped.
-        }
     }
 
     private void stop() {

@@ -104,8 +104,8 @@ public final class LocalStack implements Callable<Integer> {
         Teardown teardown = new Teardown(err);
         Thread hook = new Thread(() -> {
             stopRequested.countDown();
-            // On Ctrl-C the broker stops at once (the terminal signals it too, and so does its own shutdown
-            // hook): the children get the same head start rather than waiting for their turn.
+            // On Ctrl-C the terminal signals every process of the stack at once, the broker too: the app and the
+            // simulator get the same head start rather than waiting for their turn.
             children.forEach(JavaProcess::requestStop);
             awaitQuietly(finished, HOOK_WAIT_SECONDS);
             teardown.run();
