@@ -2,6 +2,8 @@ package io.burnwatch.streams;
 
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.config.BurnwatchSettings;
+import io.burnwatch.streams.cost.DefaultPriceTable;
+import io.burnwatch.streams.cost.PriceTableLoader;
 import io.burnwatch.streams.topics.BurnwatchTopics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,6 +56,10 @@ public final class BurnwatchApp implements Callable<Integer> {
     @Option(names = "--create-topics", description = "Create burnwatch's input and output topics if missing, then start.")
     private boolean createTopics;
 
+    @Option(names = "--load-default-prices", description = "Load burnwatch's default price table into the prices"
+            + " topic if that topic holds no record yet, then start.")
+    private boolean loadDefaultPrices;
+
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any Kafka or burnwatch setting; repeatable.")
     private Map<String, String> settings = new LinkedHashMap<>();
 
@@ -97,9 +103,14 @@ public final class BurnwatchApp implements Callable<Integer> {
             err.println(oneLine(e.getMessage()));
             return USAGE_ERROR;
         }
-        if (createTopics) {
+        if (createTopics || loadDefaultPrices) {
             try (Admin admin = Admin.create(config.adminConfig())) {
-                new BurnwatchTopics(config).ensure(admin);
+                if (createTopics) {
+                    new BurnwatchTopics(config).ensure(admin);
+                }
+                if (loadDefaultPrices) {
+                    new PriceTableLoader(config).loadIfEmpty(admin, DefaultPriceTable.load());
+                }
             } catch (RuntimeException e) {
                 err.println(oneLine(e.getMessage()));
                 return 1;

@@ -3,6 +3,7 @@ package io.burnwatch.streams;
 import static io.burnwatch.streams.testing.Events.call;
 import static io.burnwatch.streams.testing.Events.commit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import io.burnwatch.registry.SchemaRegistryClient;
 import io.burnwatch.schema.Alert;
 import io.burnwatch.schema.AlertStatus;
 import io.burnwatch.schema.Dimension;
+import io.burnwatch.schema.ModelPrices;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.Resolution;
 import io.burnwatch.schema.RollupKey;
@@ -22,6 +24,8 @@ import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.serde.SpecificAvroDeserializer;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.cost.DefaultPriceTable;
+import io.burnwatch.streams.cost.PriceTableLoader;
 import io.burnwatch.streams.testing.KafkaProducers;
 import io.burnwatch.streams.testing.TopicReader;
 import io.burnwatch.streams.topics.BurnwatchTopics;
@@ -45,9 +49,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -90,6 +96,7 @@ class BurnwatchPipelineIT {
                 "burnwatch.topic.partitions", "3"));
         try (Admin admin = Admin.create(config.adminConfig())) {
             new BurnwatchTopics(config).ensure(admin);
+            new PriceTableLoader(config).loadIfEmpty(admin, DefaultPriceTable.load());
         }
         service = BurnwatchService.start(config);
         Await.until(WAIT, "/health/ready to answer 200", () -> get("/health/ready").statusCode() == 200);
@@ -166,6 +173,54 @@ class BurnwatchPipelineIT {
     }
 
     @Test
+    @DisplayName("a rollup carries the cost at the loaded default prices, and the tokens of an unpriced model")
+    void rollupsCarryComputedCost() {
+        Instant minute = nextHour();
+        send(call("dave", "s-1", minute.plusSeconds(5)).setModel("claude-sonnet-4-20250514")
+                .setInputTokens(1_000).setOutputTokens(200).setCacheReadTokens(10_000).setCacheWriteTokens(400).build());
+        send(call("dave", "s-1", minute.plusSeconds(6)).setModel("in-house-model").setInputTokens(40).setOutputTokens(10).build());
+        send(call("dave", "s-1", minute.plusSeconds(100)).build());
+
+        try (TopicReader<RollupKey, UsageRollup> rollups = rollupReader()) {
+            UsageRollup first = rollupsOf("dave", rollups.readUntil(WAIT, "dave's rollup",
+                    read -> !rollupsOf("dave", read).isEmpty())).get(0).value();
+
+            // claude-sonnet-4 lists at $3 input, $15 output, $0.30 cache read, $3.75 cache write per million:
+            // 1000 x 3 + 200 x 15 + 10000 x 0.30 + 400 x 3.75 = 10500 micro-dollars.
+            assertThat(first.getComputedCostUsd()).isCloseTo(0.0105, within(1e-12));
+            assertThat(first.getUnpricedTokens()).isEqualTo(50);
+        }
+        Await.until(WAIT, "/status to count in-house-model's unpriced tokens",
+                () -> status().path("unpriced_tokens").path("in-house-model").asLong() == 50);
+    }
+
+    @Test
+    @DisplayName("the price table loader fills an empty prices topic once, and leaves a non-empty one alone")
+    void priceTableLoadsOnlyIntoAnEmptyTopic() throws Exception {
+        BurnwatchConfig loaderConfig = BurnwatchConfig.of(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(),
+                "schema.registry.url", registry.url(),
+                "burnwatch.topic.prices", "loader.prices"));
+        List<ModelPrices> table = DefaultPriceTable.load();
+        try (Admin admin = Admin.create(loaderConfig.adminConfig());
+             TopicReader<String, ModelPrices> prices = new TopicReader<>(broker.bootstrapServers(), "loader.prices",
+                     new StringDeserializer(), new SpecificAvroDeserializer<>(ModelPrices.class, registryClient()))) {
+            new BurnwatchTopics(loaderConfig).ensure(admin);
+            PriceTableLoader loader = new PriceTableLoader(loaderConfig);
+
+            assertThat(loader.loadIfEmpty(admin, table)).isEqualTo(table.size());
+            List<ConsumerRecord<String, ModelPrices>> loaded = prices.readUntil(WAIT, "the loaded prices",
+                    read -> read.size() >= table.size());
+            assertThat(loaded).extracting(ConsumerRecord::key)
+                    .containsExactlyInAnyOrderElementsOf(table.stream().map(ModelPrices::getModel).toList());
+            assertThat(loaded).allSatisfy(r -> assertThat(r.value().getModel()).isEqualTo(r.key()));
+
+            assertThat(loader.loadIfEmpty(admin, table)).as("second load into a non-empty topic").isZero();
+            assertThat(endOffset(admin, "loader.prices")).isEqualTo(table.size());
+        }
+    }
+
+    @Test
     @DisplayName("an unreadable record lands in the dead letter queue byte for byte, and processing goes on")
     void garbageGoesToTheDeadLetterQueue() {
         byte[] garbage = "{\"user_id\": \"mallory\", \"tokens\": \"lots\"}".getBytes(StandardCharsets.UTF_8);
@@ -217,8 +272,8 @@ class BurnwatchPipelineIT {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(app).execute(
                 "--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
                 "--application-id", "burnwatch-cli", "--state-dir", dir.resolve("cli-state").toString(),
-                "--http-port", Integer.toString(port), "--create-topics",
-                "-D", "burnwatch.topic.usage=cli.usage", "-D", "burnwatch.topic.outcomes=cli.outcomes",
+                "--http-port", Integer.toString(port), "--create-topics", "--load-default-prices",
+                "-D", "burnwatch.topic.prices=cli.prices", "-D", "burnwatch.topic.usage=cli.usage", "-D", "burnwatch.topic.outcomes=cli.outcomes",
                 "-D", "burnwatch.topic.alerts=cli.alerts", "-D", "burnwatch.topic.rollups.1m=cli.rollups.1m",
                 "-D", "burnwatch.topic.dlq=cli.dlq"));
         try {
@@ -226,7 +281,8 @@ class BurnwatchPipelineIT {
                     () -> statusCode("http://127.0.0.1:" + port + "/health/ready") == 200);
             try (Admin admin = Admin.create(config.adminConfig())) {
                 assertThat(admin.listTopics().names().get())
-                        .contains("cli.usage", "cli.outcomes", "cli.alerts", "cli.rollups.1m", "cli.dlq");
+                        .contains("cli.usage", "cli.outcomes", "cli.alerts", "cli.rollups.1m", "cli.dlq", "cli.prices");
+                assertThat(endOffset(admin, "cli.prices")).isEqualTo(DefaultPriceTable.load().size());
             }
         } finally {
             app.stop();
@@ -234,6 +290,11 @@ class BurnwatchPipelineIT {
         assertThat(exit.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
         assertThat(err.toString()).isEmpty();
         assertThat(statusCode("http://127.0.0.1:" + port + "/health/live")).as("HTTP stopped too").isEqualTo(-1);
+    }
+
+    private static long endOffset(Admin admin, String topic) throws Exception {
+        TopicPartition only = new TopicPartition(topic, 0);
+        return admin.listOffsets(Map.of(only, OffsetSpec.latest())).all().get().get(only).offset();
     }
 
     private static TopicReader<RollupKey, UsageRollup> rollupReader() {

@@ -160,7 +160,8 @@ public final class LocalStack implements Callable<Integer> {
                 List.of("-Xmx1g", SERVICE_LOGGING), "io.burnwatch.streams.BurnwatchApp",
                 List.of("--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
                         "--http-host", HOST, "--http-port", Integer.toString(httpPort),
-                        "--state-dir", data.resolve("streams").toString(), "--create-topics"),
+                        "--state-dir", data.resolve("streams").toString(), "--create-topics",
+                        "--load-default-prices"),
                 data.resolve("app.log"), APP_STOP_SECONDS));
         URI ready = URI.create("http://" + HOST + ":" + httpPort + "/health/ready");
         if (!Readiness.await(ready, streams, READY_TIMEOUT, this::stopped)) {

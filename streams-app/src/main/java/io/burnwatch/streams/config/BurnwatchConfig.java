@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -165,6 +166,10 @@ public final class BurnwatchConfig {
         return string(BurnwatchSettings.TOPIC_DLQ);
     }
 
+    public String pricesTopic() {
+        return string(BurnwatchSettings.TOPIC_PRICES);
+    }
+
     public int topicPartitions() {
         return Integer.parseInt(string(BurnwatchSettings.TOPIC_PARTITIONS));
     }
@@ -230,6 +235,17 @@ public final class BurnwatchConfig {
             }
         });
         return admin;
+    }
+
+    /** The settings a producer understands: bootstrap servers, security, timeouts. */
+    public Map<String, Object> producerConfig() {
+        Map<String, Object> producer = new HashMap<>();
+        clientSettings().forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                producer.put(key, value);
+            }
+        });
+        return producer;
     }
 
     /** Every merged setting, defaults included. May hold credentials: do not log it. */

@@ -29,6 +29,7 @@ public final class BurnwatchSettings {
     public static final String TOPIC_ALERTS = "burnwatch.topic.alerts";
     public static final String TOPIC_ROLLUPS_1M = "burnwatch.topic.rollups.1m";
     public static final String TOPIC_DLQ = "burnwatch.topic.dlq";
+    public static final String TOPIC_PRICES = "burnwatch.topic.prices";
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
     public static final String HTTP_HOST = "burnwatch.http.host";
     public static final String HTTP_PORT = "burnwatch.http.port";
@@ -54,6 +55,8 @@ public final class BurnwatchSettings {
                     "Output: one UsageRollup per user and closed 1-minute window.")
             .define(TOPIC_DLQ, Type.STRING, "burnwatch.dlq", topicName(), Importance.HIGH,
                     "Dead letter queue: unreadable input records, with their original bytes.")
+            .define(TOPIC_PRICES, Type.STRING, "burnwatch.prices", topicName(), Importance.HIGH,
+                    "Model prices: one ModelPrices per model id, every price version in it (compacted).")
             .define(TOPIC_PARTITIONS, Type.STRING, "6", integer(1, 10_000, "6"), Importance.MEDIUM,
                     "Partitions of the topics burnwatch creates.")
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", nonBlank("127.0.0.1"), Importance.MEDIUM,

@@ -1,25 +1,38 @@
 package io.burnwatch.streams.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.burnwatch.streams.cost.UnpricedTokens;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
-/** What the status endpoint reports: the Kafka Streams state and how many input records were consumed. */
+/**
+ * What the status endpoint reports: the Kafka Streams state, how many input records were consumed, and the tokens
+ * of calls that could not be priced, by model.
+ */
 public record StreamsStatus(
         @JsonProperty("state") KafkaStreams.State state,
-        @JsonProperty("records_consumed") long recordsConsumed) {
+        @JsonProperty("records_consumed") long recordsConsumed,
+        @JsonProperty("unpriced_tokens") Map<String, Long> unpricedTokens) {
+
+    public StreamsStatus(KafkaStreams.State state, long recordsConsumed) {
+        this(state, recordsConsumed, Map.of());
+    }
 
     public boolean ready() {
         return state == KafkaStreams.State.RUNNING;
     }
 
     public static StreamsStatus of(KafkaStreams streams) {
-        return new StreamsStatus(streams.state(), recordsConsumed(streams.metrics()));
+        return new StreamsStatus(streams.state(), recordsConsumed(streams.metrics()),
+                UnpricedTokens.byModel(streams.metrics()));
     }
 
-    /** Sums the main consumers' records-consumed-total; restoring state from changelogs is not consumption. */
+    /**
+     * Sums the main consumers' records-consumed-total; restoring state from changelogs is not consumption, nor is
+     * the global consumer's reading of prices.
+     */
     static long recordsConsumed(Map<MetricName, ? extends Metric> metrics) {
         double total = 0;
         for (Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
@@ -29,6 +42,7 @@ public record StreamsStatus(
                     && name.group().equals("consumer-fetch-manager-metrics")
                     && !name.tags().containsKey("topic")
                     && !clientId.endsWith("restore-consumer")
+                    && !clientId.endsWith("global-consumer")
                     && metric.getValue().metricValue() instanceof Number value) {
                 total += value.doubleValue();
             }

@@ -4,6 +4,7 @@ import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.RollupKey;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
+import io.burnwatch.streams.cost.CallPricer;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.state.Totals;
 import io.burnwatch.streams.state.UsageTotals;
@@ -22,7 +23,8 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Usage per user and 1-minute event-time window (epoch-aligned, so on UTC minutes), emitted once when the window
- * closes: after its end plus the grace period, as measured by stream time.
+ * closes: after its end plus the grace period, as measured by stream time. Each call is priced first (see
+ * {@link CallPricer}), so the rollup carries the computed cost next to the provider-reported one.
  */
 public final class UserRollups {
 
@@ -35,9 +37,10 @@ public final class UserRollups {
     public static void addTo(KStream<String, UsageEvent> usage, String topic, Duration grace, BurnwatchSerdes serdes) {
         // Suppression, unlike EmitStrategy.onWindowClose(), emits as soon as stream time passes the close, with
         // no wall-clock throttling, so a closed window never waits for later traffic.
-        usage.groupByKey(Grouped.with(serdes.string(), serdes.usage()))
+        usage.processValues(CallPricer::new, Named.as("rollup-1m-user-price"))
+                .groupByKey(Grouped.with(serdes.string(), serdes.totals()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(SIZE, grace))
-                .aggregate(Totals::empty, (user, call, totals) -> Totals.add(totals, call),
+                .aggregate(Totals::empty, (user, call, totals) -> Totals.merge(totals, call),
                         Named.as("rollup-1m-user-sum"),
                         Materialized.<String, UsageTotals, WindowStore<Bytes, byte[]>>as(STORE)
                                 .withKeySerde(serdes.string())
@@ -68,6 +71,8 @@ public final class UserRollups {
                 .setCacheReadTokens(totals.getCacheReadTokens())
                 .setCacheWriteTokens(totals.getCacheWriteTokens())
                 .setReportedCostUsd(totals.getReportedCostUsd())
+                .setComputedCostUsd(totals.getComputedCostUsd())
+                .setUnpricedTokens(totals.getUnpricedTokens())
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.burnwatch.streams.serde;
 
 import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.ModelPrices;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.RollupKey;
 import io.burnwatch.schema.UsageEvent;
@@ -23,6 +24,7 @@ public final class BurnwatchSerdes {
     private final Serde<RollupKey> rollupKey;
     private final Serde<UsageRollup> rollup;
     private final Serde<UsageTotals> totals;
+    private final Serde<ModelPrices> prices;
 
     private BurnwatchSerdes(Map<String, Object> serdeConfig) {
         this.usage = value(UsageEvent.class, serdeConfig);
@@ -31,13 +33,14 @@ public final class BurnwatchSerdes {
         this.rollupKey = key(RollupKey.class, serdeConfig);
         this.rollup = value(UsageRollup.class, serdeConfig);
         this.totals = value(UsageTotals.class, serdeConfig);
+        this.prices = value(ModelPrices.class, serdeConfig);
     }
 
     public static BurnwatchSerdes from(BurnwatchConfig config) {
         return new BurnwatchSerdes(config.serdeConfig());
     }
 
-    /** Plain UTF-8 strings: user ids on the input topics, alert ids on the alerts topic, store keys. */
+    /** Plain UTF-8 strings: user ids on the input topics, alert ids on the alerts topic, model ids on the prices topic, store keys. */
     public Serde<String> string() {
         return userId;
     }
@@ -64,6 +67,10 @@ public final class BurnwatchSerdes {
 
     public Serde<UsageTotals> totals() {
         return totals;
+    }
+
+    public Serde<ModelPrices> prices() {
+        return prices;
     }
 
     private static <T extends SpecificRecord> Serde<T> key(Class<T> type, Map<String, Object> config) {

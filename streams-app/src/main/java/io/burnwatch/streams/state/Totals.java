@@ -19,10 +19,34 @@ public final class Totals {
         totals.setOutputTokens(totals.getOutputTokens() + call.getOutputTokens());
         totals.setCacheReadTokens(totals.getCacheReadTokens() + call.getCacheReadTokens());
         totals.setCacheWriteTokens(totals.getCacheWriteTokens() + call.getCacheWriteTokens());
-        if (call.getCostUsd() != null) {
-            Double sum = totals.getReportedCostUsd();
-            totals.setReportedCostUsd(sum == null ? call.getCostUsd() : sum + call.getCostUsd());
+        totals.setReportedCostUsd(sum(totals.getReportedCostUsd(), call.getCostUsd()));
+        return totals;
+    }
+
+    /**
+     * One call's totals with its computed cost: {@code costUsd} null means the call's model had no price, and its
+     * tokens count as unpriced.
+     */
+    public static UsageTotals priced(UsageEvent call, Double costUsd) {
+        UsageTotals one = add(empty(), call);
+        if (costUsd == null) {
+            one.setUnpricedTokens(tokens(one));
+        } else {
+            one.setComputedCostUsd(costUsd);
         }
+        return one;
+    }
+
+    /** Adds {@code more} to {@code totals} (in place) and returns it. */
+    public static UsageTotals merge(UsageTotals totals, UsageTotals more) {
+        totals.setRequests(totals.getRequests() + more.getRequests());
+        totals.setInputTokens(totals.getInputTokens() + more.getInputTokens());
+        totals.setOutputTokens(totals.getOutputTokens() + more.getOutputTokens());
+        totals.setCacheReadTokens(totals.getCacheReadTokens() + more.getCacheReadTokens());
+        totals.setCacheWriteTokens(totals.getCacheWriteTokens() + more.getCacheWriteTokens());
+        totals.setReportedCostUsd(sum(totals.getReportedCostUsd(), more.getReportedCostUsd()));
+        totals.setComputedCostUsd(sum(totals.getComputedCostUsd(), more.getComputedCostUsd()));
+        totals.setUnpricedTokens(totals.getUnpricedTokens() + more.getUnpricedTokens());
         return totals;
     }
 
@@ -30,5 +54,13 @@ public final class Totals {
     public static long tokens(UsageTotals totals) {
         return totals.getInputTokens() + totals.getOutputTokens()
                 + totals.getCacheReadTokens() + totals.getCacheWriteTokens();
+    }
+
+    /** Null stands for "nothing yet", so it is no addend. */
+    private static Double sum(Double a, Double b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + b;
     }
 }

@@ -5,6 +5,7 @@ import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.streams.alert.BurnAlerting;
 import io.burnwatch.streams.alert.BurnRule;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.cost.PriceStore;
 import io.burnwatch.streams.rollup.UserRollups;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -15,7 +16,9 @@ import org.apache.kafka.streams.kstream.KStream;
 /**
  * burnwatch's data flow, event time being each record's {@code ts}:
  * <pre>
- * usage ────┬─▶ 1-minute rollup per user ─────────────────────────▶ rollups.1m
+ * usage ────┬─▶ price each call ─▶ 1-minute rollup per user ──────▶ rollups.1m
+ *           │         ▲
+ * prices ───┼─▶ global store (every instance holds all prices)
  *           └─▶ burn detector ───┐ (stores shared, one sub-topology)
  * outcomes ───▶ outcome resolver ┴────────────────────────────────▶ alerts
  * </pre>
@@ -34,6 +37,7 @@ public final class BurnwatchTopology {
         KStream<String, OutcomeEvent> outcomes = builder.stream(config.outcomesTopic(),
                 Consumed.with(serdes.string(), serdes.outcome()).withTimestampExtractor(eventTime).withName("outcomes-source"));
 
+        PriceStore.addTo(builder, config.pricesTopic(), serdes);
         UserRollups.addTo(usage, config.rollups1mTopic(), config.rollupGrace(), serdes);
         BurnAlerting.addTo(builder, usage, outcomes, BurnRule.from(config), config.alertsTopic(), serdes);
         return builder.build();

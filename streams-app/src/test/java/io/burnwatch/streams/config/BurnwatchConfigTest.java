@@ -37,6 +37,7 @@ class BurnwatchConfigTest {
             assertThat(config.alertsTopic()).isEqualTo("burnwatch.alerts");
             assertThat(config.rollups1mTopic()).isEqualTo("burnwatch.rollups.1m");
             assertThat(config.dlqTopic()).isEqualTo("burnwatch.dlq");
+            assertThat(config.pricesTopic()).isEqualTo("burnwatch.prices");
             assertThat(config.topicPartitions()).isEqualTo(6);
         }
 

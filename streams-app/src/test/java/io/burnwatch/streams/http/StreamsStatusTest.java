@@ -2,6 +2,7 @@ package io.burnwatch.streams.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.burnwatch.streams.cost.UnpricedTokens;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
@@ -9,11 +10,11 @@ import org.apache.kafka.common.MetricName;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Records consumed")
+@DisplayName("Status figures")
 class StreamsStatusTest {
 
     @Test
-    @DisplayName("sum the stream threads' consumers, not per-topic duplicates nor changelog restoration")
+    @DisplayName("records consumed sum the stream threads' consumers, not per-topic duplicates, changelog restoration nor prices")
     void sumsMainConsumersOnly() {
         Map<MetricName, Metric> metrics = new HashMap<>();
         add(metrics, "records-consumed-total", "consumer-fetch-manager-metrics", Map.of("client-id", "app-StreamThread-1-consumer"), 40);
@@ -22,9 +23,22 @@ class StreamsStatusTest {
                 Map.of("client-id", "app-StreamThread-1-consumer", "topic", "burnwatch.usage"), 40);
         add(metrics, "records-consumed-total", "consumer-fetch-manager-metrics",
                 Map.of("client-id", "app-StreamThread-1-restore-consumer"), 500);
+        add(metrics, "records-consumed-total", "consumer-fetch-manager-metrics", Map.of("client-id", "app-global-consumer"), 19);
         add(metrics, "records-consumed-rate", "consumer-fetch-manager-metrics", Map.of("client-id", "app-StreamThread-1-consumer"), 9);
 
         assertThat(StreamsStatus.recordsConsumed(metrics)).isEqualTo(42);
+    }
+
+    @Test
+    @DisplayName("unpriced tokens are summed per model over the threads that recorded them")
+    void unpricedTokensPerModel() {
+        Map<MetricName, Metric> metrics = new HashMap<>();
+        add(metrics, UnpricedTokens.TOTAL, UnpricedTokens.GROUP, Map.of(UnpricedTokens.MODEL_TAG, "mystery", "thread-id", "t1"), 100);
+        add(metrics, UnpricedTokens.TOTAL, UnpricedTokens.GROUP, Map.of(UnpricedTokens.MODEL_TAG, "mystery", "thread-id", "t2"), 30);
+        add(metrics, UnpricedTokens.TOTAL, UnpricedTokens.GROUP, Map.of(UnpricedTokens.MODEL_TAG, "other"), 5);
+        add(metrics, UnpricedTokens.TOTAL, "some-other-group", Map.of(UnpricedTokens.MODEL_TAG, "mystery"), 1000);
+
+        assertThat(UnpricedTokens.byModel(metrics)).containsExactly(Map.entry("mystery", 130L), Map.entry("other", 5L));
     }
 
     private static void add(Map<MetricName, Metric> metrics, String name, String group, Map<String, String> tags, double value) {

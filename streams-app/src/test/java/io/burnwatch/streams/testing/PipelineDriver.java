@@ -2,6 +2,7 @@ package io.burnwatch.streams.testing;
 
 import io.burnwatch.registry.SchemaRegistries;
 import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.ModelPrices;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.RollupKey;
 import io.burnwatch.schema.UsageEvent;
@@ -40,6 +41,7 @@ public final class PipelineDriver implements AutoCloseable {
     public final TestInputTopic<String, UsageEvent> usage;
     public final TestInputTopic<String, OutcomeEvent> outcomes;
     public final TestInputTopic<String, byte[]> rawUsage;
+    public final TestInputTopic<String, ModelPrices> prices;
     public final TestOutputTopic<RollupKey, UsageRollup> rollups;
     public final TestOutputTopic<String, Alert> alerts;
     public final TestOutputTopic<byte[], byte[]> dlq;
@@ -61,6 +63,7 @@ public final class PipelineDriver implements AutoCloseable {
         usage = driver.createInputTopic(config.usageTopic(), new StringSerializer(), serdes.usage().serializer());
         outcomes = driver.createInputTopic(config.outcomesTopic(), new StringSerializer(), serdes.outcome().serializer());
         rawUsage = driver.createInputTopic(config.usageTopic(), new StringSerializer(), new ByteArraySerializer());
+        prices = driver.createInputTopic(config.pricesTopic(), new StringSerializer(), serdes.prices().serializer());
         rollups = driver.createOutputTopic(config.rollups1mTopic(), serdes.rollupKey().deserializer(), serdes.rollup().deserializer());
         alerts = driver.createOutputTopic(config.alertsTopic(), serdes.string().deserializer(), serdes.alert().deserializer());
         dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -80,6 +83,11 @@ public final class PipelineDriver implements AutoCloseable {
      */
     public void pipe(UsageEvent call) {
         usage.pipeInput(call.getUserId(), call, UNRELATED_RECORD_TIME);
+    }
+
+    /** Pipes a model's prices keyed by {@code key}, as a price table writer would. */
+    public void pipe(String key, ModelPrices modelPrices) {
+        prices.pipeInput(key, modelPrices, UNRELATED_RECORD_TIME);
     }
 
     public void pipe(OutcomeEvent outcome) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
@@ -48,7 +49,7 @@ class BurnwatchTopicsIT {
     }
 
     @Test
-    @DisplayName("creates the five topics with the configured partitions, the alerts topic compacted")
+    @DisplayName("creates the six topics: five with the configured partitions, alerts compacted, prices compacted in one partition")
     void createsAllTopics() throws Exception {
         BurnwatchConfig config = config("fresh", 4);
 
@@ -56,14 +57,20 @@ class BurnwatchTopicsIT {
 
         List<String> all = List.of(config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),
                 config.rollups1mTopic(), config.dlqTopic());
-        assertThat(created).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(created).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(all.stream(), Stream.of(config.pricesTopic())).toList());
         for (String topic : all) {
             assertThat(partitions(topic)).as(topic).isEqualTo(4);
         }
-        ConfigResource alerts = new ConfigResource(ConfigResource.Type.TOPIC, config.alertsTopic());
-        String policy = admin.describeConfigs(List.of(alerts)).all().get().get(alerts)
+        assertThat(partitions(config.pricesTopic())).isEqualTo(1);
+        assertThat(cleanupPolicy(config.alertsTopic())).isEqualTo("compact,delete");
+        assertThat(cleanupPolicy(config.pricesTopic())).isEqualTo("compact");
+    }
+
+    private static String cleanupPolicy(String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource)
                 .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-        assertThat(policy).isEqualTo("compact,delete");
     }
 
     @Test
@@ -112,7 +119,8 @@ class BurnwatchTopicsIT {
                 "burnwatch.topic.outcomes", prefix + ".outcomes",
                 "burnwatch.topic.alerts", prefix + ".alerts",
                 "burnwatch.topic.rollups.1m", prefix + ".rollups.1m",
-                "burnwatch.topic.dlq", prefix + ".dlq"));
+                "burnwatch.topic.dlq", prefix + ".dlq",
+                "burnwatch.topic.prices", prefix + ".prices"));
     }
 
     private static void awaitDescribable(String... topics) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.burnwatch.registry.SchemaRegistries;
 import io.burnwatch.streams.alert.BurnStores;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.cost.PriceStore;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import java.util.Map;
 import java.util.Set;
@@ -29,12 +30,20 @@ class BurnwatchTopologyTest {
     @DisplayName("is a single sub-topology reading usage and outcomes: no repartitioning, so inputs must be co-partitioned")
     void oneSubTopologyOverBothInputs() {
         assertThat(description.subtopologies()).hasSize(1);
-        assertThat(description.globalStores()).isEmpty();
         Set<String> sources = description.subtopologies().iterator().next().nodes().stream()
                 .filter(node -> node instanceof TopologyDescription.Source)
                 .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
                 .collect(Collectors.toSet());
         assertThat(sources).containsExactlyInAnyOrder(config.usageTopic(), config.outcomesTopic());
+    }
+
+    @Test
+    @DisplayName("keeps the prices topic in one global store, the only one")
+    void pricesInAGlobalStore() {
+        assertThat(description.globalStores()).hasSize(1);
+        TopologyDescription.GlobalStore prices = description.globalStores().iterator().next();
+        assertThat(prices.source().topicSet()).containsExactly(config.pricesTopic());
+        assertThat(prices.processor().stores()).containsExactly(PriceStore.NAME);
     }
 
     @Test
