@@ -48,14 +48,14 @@ class BurnwatchTopicsIT {
     }
 
     @Test
-    @DisplayName("creates the five topics with the configured partitions, the alerts topic compacted")
+    @DisplayName("creates the seven topics with the configured partitions, the alerts topic compacted")
     void createsAllTopics() throws Exception {
         BurnwatchConfig config = config("fresh", 4);
 
         Set<String> created = new BurnwatchTopics(config).ensure(admin);
 
-        List<String> all = List.of(config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),
-                config.rollups1mTopic(), config.dlqTopic());
+        List<String> all = List.of(config.usageTopic(), config.outcomesTopic(), config.usageJsonTopic(),
+                config.outcomesJsonTopic(), config.alertsTopic(), config.rollups1mTopic(), config.dlqTopic());
         assertThat(created).containsExactlyInAnyOrderElementsOf(all);
         for (String topic : all) {
             assertThat(partitions(topic)).as(topic).isEqualTo(4);
@@ -85,6 +85,7 @@ class BurnwatchTopicsIT {
         new BurnwatchTopics(config).ensure(admin);
 
         assertThat(partitions(config.outcomesTopic())).isEqualTo(2);
+        assertThat(partitions(config.usageJsonTopic())).as("JSON input as many as usage").isEqualTo(2);
         assertThat(partitions(config.alertsTopic())).isEqualTo(6);
     }
 
@@ -112,7 +113,9 @@ class BurnwatchTopicsIT {
                 "burnwatch.topic.outcomes", prefix + ".outcomes",
                 "burnwatch.topic.alerts", prefix + ".alerts",
                 "burnwatch.topic.rollups.1m", prefix + ".rollups.1m",
-                "burnwatch.topic.dlq", prefix + ".dlq"));
+                "burnwatch.topic.dlq", prefix + ".dlq",
+                "burnwatch.topic.usage.json", prefix + ".usage.json",
+                "burnwatch.topic.outcomes.json", prefix + ".outcomes.json"));
     }
 
     private static void awaitDescribable(String... topics) {
