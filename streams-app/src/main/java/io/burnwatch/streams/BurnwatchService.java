@@ -3,6 +3,7 @@ package io.burnwatch.streams;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.http.HealthServer;
 import io.burnwatch.streams.http.StreamsStatus;
+import io.burnwatch.streams.ingest.IngestMetrics;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.topology.BurnwatchTopology;
 import java.io.IOException;
@@ -26,12 +27,14 @@ public final class BurnwatchService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BurnwatchService.class);
 
     private final KafkaStreams streams;
+    private final IngestMetrics ingest;
     private final HealthServer http;
     private final CountDownLatch stopped;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private BurnwatchService(KafkaStreams streams, HealthServer http, CountDownLatch stopped) {
+    private BurnwatchService(KafkaStreams streams, IngestMetrics ingest, HealthServer http, CountDownLatch stopped) {
         this.streams = streams;
+        this.ingest = ingest;
         this.http = http;
         this.stopped = stopped;
     }
@@ -43,8 +46,9 @@ public final class BurnwatchService implements AutoCloseable {
      * @throws ConfigException if the HTTP address cannot be bound
      */
     public static BurnwatchService start(BurnwatchConfig config) {
+        IngestMetrics ingest = new IngestMetrics();
         KafkaStreams streams = new KafkaStreams(
-                BurnwatchTopology.build(config, BurnwatchSerdes.from(config)), config.streamsProperties());
+                BurnwatchTopology.build(config, BurnwatchSerdes.from(config)), ingest.addTo(config.streamsProperties()));
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("Stopping burnwatch after an unrecoverable processing error", error);
@@ -58,9 +62,10 @@ public final class BurnwatchService implements AutoCloseable {
         });
         HealthServer http;
         try {
-            http = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsStatus.of(streams));
+            http = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsStatus.of(streams, ingest));
         } catch (IOException e) {
             streams.close(CLOSE_TIMEOUT);
+            ingest.close();
             throw new ConfigException("Cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + " ("
                     + e.getMessage() + "): pick a free port with --http-port, or another address with --http-host");
         }
@@ -68,7 +73,7 @@ public final class BurnwatchService implements AutoCloseable {
         LOG.info("burnwatch {} started: {} + {} -> {}, {}; bootstrap {}; health and status on {}",
                 config.applicationId(), config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),
                 config.rollups1mTopic(), config.bootstrapServers(), http.url());
-        return new BurnwatchService(streams, http, stopped);
+        return new BurnwatchService(streams, ingest, http, stopped);
     }
 
     public KafkaStreams.State state() {
@@ -76,7 +81,7 @@ public final class BurnwatchService implements AutoCloseable {
     }
 
     public StreamsStatus status() {
-        return StreamsStatus.of(streams);
+        return StreamsStatus.of(streams, ingest);
     }
 
     /** Base URL of the health and status endpoints, e.g. {@code http://127.0.0.1:8080}. */
@@ -110,6 +115,7 @@ public final class BurnwatchService implements AutoCloseable {
             }
         } finally {
             http.close();
+            ingest.close();
         }
     }
 }

@@ -42,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +55,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +75,7 @@ class BurnwatchPipelineIT {
     // Every test gets its own hour of event time, later than any test's before it, so that whatever order they run
     // in, no test's events arrive behind the stream time another test's events advanced. The hours lie in the
     // recent past: brokers age records out by timestamp, so data from long ago could vanish mid-test.
-    private static final Instant FIRST_HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
+    private static final Instant FIRST_HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(12));
     private static final AtomicInteger HOURS_TAKEN = new AtomicInteger();
 
     @TempDir
@@ -155,8 +158,10 @@ class BurnwatchPipelineIT {
         send(call("bob", "s-1", minute.plusSeconds(150)).setInputTokens(1).build());
 
         try (TopicReader<RollupKey, UsageRollup> rollups = rollupReader()) {
+            // The two minutes may lie on different partitions, which a consumer reads in no particular order.
             List<ConsumerRecord<RollupKey, UsageRollup>> bobs = rollupsOf("bob",
-                    rollups.readUntil(WAIT, "bob's rollups", read -> rollupsOf("bob", read).size() >= 2));
+                    rollups.readUntil(WAIT, "bob's rollups", read -> rollupsOf("bob", read).size() >= 2)).stream()
+                    .sorted(Comparator.comparing(r -> r.key().getWindowStart())).toList();
 
             assertThat(bobs).extracting(r -> r.key().getWindowStart()).containsExactly(minute, minute.plusSeconds(60));
             RollupKey key = bobs.get(0).key();
@@ -234,18 +239,91 @@ class BurnwatchPipelineIT {
         try (TopicReader<byte[], byte[]> dlq = new TopicReader<>(broker.bootstrapServers(), config.dlqTopic(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
              TopicReader<RollupKey, UsageRollup> rollups = rollupReader()) {
-            ConsumerRecord<byte[], byte[]> dead = dlq.readUntil(WAIT, "the garbage in the DLQ", read -> !read.isEmpty()).get(0);
+            ConsumerRecord<byte[], byte[]> dead = keyed("mallory",
+                    dlq.readUntil(WAIT, "the garbage in the DLQ", read -> !keyed("mallory", read).isEmpty())).get(0);
 
             assertThat(dead.value()).isEqualTo(garbage);
             assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("mallory");
             assertThat(header(dead, "__streams.errors.topic")).isEqualTo(config.usageTopic());
             assertThat(header(dead, "__streams.errors.exception")).contains("SerializationException");
+            assertThat(header(dead, "burnwatch.dlq.reason")).isEqualTo("UNDECODABLE");
 
             UsageRollup after = rollupsOf("mallory", rollups.readUntil(WAIT, "mallory's next rollup",
                     read -> !rollupsOf("mallory", read).isEmpty())).get(0).value();
             assertThat(after.getOutputTokens()).isEqualTo(42);
             assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
+    }
+
+    @Test
+    @DisplayName("bad, repeated and JSON records among valid ones: each bad one dead-lettered with its reason, the rest counted once")
+    void badAndRepeatedInputAmongValidInput() throws Exception {
+        Instant minute = nextHour();
+        UsageEvent first = call("erin", "s-1", minute.plusSeconds(1)).setInputTokens(10).build();
+        byte[] garbage = "\u0000\u0000\u0000".getBytes(StandardCharsets.UTF_8);
+        byte[] unknownId = {0, 0x7f, 0x7f, 0x7f, 0x7f, 2, 4};
+        String json = "{\"event_id\": \"erin-json-1\", \"ts\": \"" + minute.plusSeconds(3) + "\", \"user_id\": \"erin\","
+                + " \"session_id\": \"s-1\", \"initiator\": \"AGENT\", \"model\": \"gpt-5\", \"input_tokens\": 30,"
+                + " \"output_tokens\": 0, \"cache_read_tokens\": 0, \"cache_write_tokens\": 0}";
+
+        send(first);
+        send(first);
+        try (KafkaProducer<String, byte[]> raw = KafkaProducers.rawProducer(broker.bootstrapServers());
+             KafkaProducer<String, String> text = KafkaProducers.stringProducer(broker.bootstrapServers())) {
+            raw.send(new ProducerRecord<>(config.usageTopic(), "erin", garbage));
+            raw.send(new ProducerRecord<>(config.usageTopic(), "erin", unknownId));
+            text.send(new ProducerRecord<>(config.usageJsonTopic(), "erin", json));
+            text.send(new ProducerRecord<>(config.usageJsonTopic(), "erin", "{\"event_id\": oops"));
+        }
+        send(call("erin", "s-1", minute.plusSeconds(2)).setInputTokens(-20).build());
+        send(call("erin", "s-1", minute.plusSeconds(2)).setModel("").setInputTokens(40).build());
+        send(call("erin", "s-1", minute.plusSeconds(4)).setInputTokens(20).build());
+
+        SpecificAvroDeserializer<UsageEvent> avro = new SpecificAvroDeserializer<>(UsageEvent.class, registryClient());
+        // The usage topic now holds the garbage too: read past what does not decode.
+        Deserializer<UsageEvent> lenient = (topic, bytes) -> {
+            try {
+                return avro.deserialize(topic, bytes);
+            } catch (SerializationException e) {
+                return null;
+            }
+        };
+        try (TopicReader<String, UsageEvent> usage = new TopicReader<>(broker.bootstrapServers(), config.usageTopic(),
+                new StringDeserializer(), lenient)) {
+            ConsumerRecord<String, UsageEvent> fromJson = usage.readUntil(WAIT, "the JSON call on the usage topic",
+                    read -> read.stream().anyMatch(r -> isJsonCall(r.value()))).stream()
+                    .filter(r -> isJsonCall(r.value())).findFirst().orElseThrow();
+            assertThat(fromJson.key()).isEqualTo("erin");
+            assertThat(fromJson.value().getTs()).isEqualTo(minute.plusSeconds(3));
+        }
+        // Only now close the minute, so that the JSON call cannot arrive after it closed.
+        send(call("erin", "s-1", minute.plusSeconds(100)).build());
+
+        try (TopicReader<byte[], byte[]> dlq = new TopicReader<>(broker.bootstrapServers(), config.dlqTopic(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             TopicReader<RollupKey, UsageRollup> rollups = rollupReader()) {
+            List<ConsumerRecord<byte[], byte[]>> dead = keyed("erin", dlq.readUntil(WAIT, "erin's five dead letters",
+                    read -> keyed("erin", read).size() >= 5));
+            assertThat(dead).extracting(r -> header(r, "burnwatch.dlq.reason")).containsExactlyInAnyOrder(
+                    "UNDECODABLE", "UNKNOWN_SCHEMA_ID", "INVALID_JSON", "NEGATIVE_TOKENS", "EMPTY_MODEL");
+            assertThat(dead).filteredOn(r -> header(r, "burnwatch.dlq.reason").equals("UNKNOWN_SCHEMA_ID"))
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.value()).isEqualTo(unknownId);
+                        assertThat(header(r, "__streams.errors.topic")).isEqualTo(config.usageTopic());
+                        assertThat(header(r, "__streams.errors.offset")).matches("\\d+");
+                    });
+            assertThat(dead).filteredOn(r -> header(r, "burnwatch.dlq.reason").equals("INVALID_JSON"))
+                    .singleElement().satisfies(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                            .isEqualTo("{\"event_id\": oops"));
+
+            UsageRollup erins = rollupsOf("erin", rollups.readUntil(WAIT, "erin's rollup",
+                    read -> !rollupsOf("erin", read).isEmpty())).get(0).value();
+            assertThat(erins.getRequests()).as("the first call once, the JSON call, the last valid call").isEqualTo(3);
+            assertThat(erins.getInputTokens()).isEqualTo(10 + 30 + 20);
+        }
+        JsonNode status = status();
+        assertThat(status.get("dead_letters").get("NEGATIVE_TOKENS").asLong()).isPositive();
+        assertThat(status.get("duplicates").get("usage").asLong()).isPositive();
     }
 
     @Test
@@ -275,13 +353,15 @@ class BurnwatchPipelineIT {
                 "--http-port", Integer.toString(port), "--create-topics", "--load-default-prices",
                 "-D", "burnwatch.topic.prices=cli.prices", "-D", "burnwatch.topic.usage=cli.usage", "-D", "burnwatch.topic.outcomes=cli.outcomes",
                 "-D", "burnwatch.topic.alerts=cli.alerts", "-D", "burnwatch.topic.rollups.1m=cli.rollups.1m",
-                "-D", "burnwatch.topic.dlq=cli.dlq"));
+                "-D", "burnwatch.topic.dlq=cli.dlq", "-D", "burnwatch.topic.usage.json=cli.usage.json",
+                "-D", "burnwatch.topic.outcomes.json=cli.outcomes.json"));
         try {
             Await.until(WAIT, "the command line app's /health/ready to answer 200",
                     () -> statusCode("http://127.0.0.1:" + port + "/health/ready") == 200);
             try (Admin admin = Admin.create(config.adminConfig())) {
                 assertThat(admin.listTopics().names().get())
-                        .contains("cli.usage", "cli.outcomes", "cli.alerts", "cli.rollups.1m", "cli.dlq", "cli.prices");
+                        .contains("cli.usage", "cli.outcomes", "cli.alerts", "cli.rollups.1m", "cli.dlq", "cli.prices",
+                                "cli.usage.json", "cli.outcomes.json");
                 assertThat(endOffset(admin, "cli.prices")).isEqualTo(DefaultPriceTable.load().size());
             }
         } finally {
@@ -301,6 +381,14 @@ class BurnwatchPipelineIT {
         return new TopicReader<>(broker.bootstrapServers(), config.rollups1mTopic(),
                 new SpecificAvroDeserializer<>(RollupKey.class, registryClient()),
                 new SpecificAvroDeserializer<>(UsageRollup.class, registryClient()));
+    }
+
+    private static boolean isJsonCall(UsageEvent call) {
+        return call != null && call.getEventId().equals("erin-json-1");
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> keyed(String key, List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().filter(r -> r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))).toList();
     }
 
     private static List<ConsumerRecord<String, Alert>> of(String user, List<ConsumerRecord<String, Alert>> alerts) {

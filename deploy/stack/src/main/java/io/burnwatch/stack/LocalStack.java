@@ -46,6 +46,8 @@ public final class LocalStack implements Callable<Integer> {
     private static final long APP_STOP_SECONDS = 30;
     private static final long SIM_STOP_SECONDS = 15;
     private static final String SERVICE_LOGGING = "-Dlog4j2.configurationFile=log4j2-service.xml";
+    /** How far ahead of the clock the app accepts event time: a simulation at speed 10 runs a day ahead in 2.7 h. */
+    private static final String SIM_MAX_FUTURE = "3650d";
 
     @Spec
     private CommandSpec spec;
@@ -161,7 +163,9 @@ public final class LocalStack implements Callable<Integer> {
                 List.of("--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
                         "--http-host", HOST, "--http-port", Integer.toString(httpPort),
                         "--state-dir", data.resolve("streams").toString(), "--create-topics",
-                        "--load-default-prices"),
+                        "--load-default-prices",
+                        // A simulator faster than real time stamps events ahead of the clock (see EventTimeAhead).
+                        "-D", "burnwatch.validation.max.future=" + SIM_MAX_FUTURE),
                 data.resolve("app.log"), APP_STOP_SECONDS));
         URI ready = URI.create("http://" + HOST + ":" + httpPort + "/health/ready");
         if (!Readiness.await(ready, streams, READY_TIMEOUT, this::stopped)) {

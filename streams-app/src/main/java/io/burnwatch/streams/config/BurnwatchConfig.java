@@ -154,6 +154,14 @@ public final class BurnwatchConfig {
         return string(BurnwatchSettings.TOPIC_OUTCOMES);
     }
 
+    public String usageJsonTopic() {
+        return string(BurnwatchSettings.TOPIC_USAGE_JSON);
+    }
+
+    public String outcomesJsonTopic() {
+        return string(BurnwatchSettings.TOPIC_OUTCOMES_JSON);
+    }
+
     public String alertsTopic() {
         return string(BurnwatchSettings.TOPIC_ALERTS);
     }
@@ -196,6 +204,18 @@ public final class BurnwatchConfig {
 
     public Duration rollupGrace() {
         return Durations.parse(string(BurnwatchSettings.ROLLUP_GRACE));
+    }
+
+    public long maxTokensPerCall() {
+        return Long.parseLong(string(BurnwatchSettings.VALIDATION_MAX_TOKENS_PER_CALL));
+    }
+
+    public Duration maxFuture() {
+        return Durations.parse(string(BurnwatchSettings.VALIDATION_MAX_FUTURE));
+    }
+
+    public Duration dedupHorizon() {
+        return Durations.parse(string(BurnwatchSettings.DEDUP_HORIZON));
     }
 
     public String schemaRegistryUrl() {

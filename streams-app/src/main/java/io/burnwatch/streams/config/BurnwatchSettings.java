@@ -1,6 +1,8 @@
 package io.burnwatch.streams.config;
 
 import io.burnwatch.serde.AvroSerdeConfig;
+import io.burnwatch.streams.ingest.DeadLetterDeserializationHandler;
+import io.burnwatch.streams.ingest.DeadLetterProcessingHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,7 +13,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * Every setting burnwatch reads, with its default: the {@code burnwatch.*} settings and the schema registry URL
@@ -26,6 +27,8 @@ public final class BurnwatchSettings {
 
     public static final String TOPIC_USAGE = "burnwatch.topic.usage";
     public static final String TOPIC_OUTCOMES = "burnwatch.topic.outcomes";
+    public static final String TOPIC_USAGE_JSON = "burnwatch.topic.usage.json";
+    public static final String TOPIC_OUTCOMES_JSON = "burnwatch.topic.outcomes.json";
     public static final String TOPIC_ALERTS = "burnwatch.topic.alerts";
     public static final String TOPIC_ROLLUPS_1M = "burnwatch.topic.rollups.1m";
     public static final String TOPIC_DLQ = "burnwatch.topic.dlq";
@@ -37,6 +40,9 @@ public final class BurnwatchSettings {
     public static final String ALERT_WINDOW = "burnwatch.alert.window";
     public static final String ALERT_OUTCOME_LOOKBACK = "burnwatch.alert.outcome.lookback";
     public static final String ROLLUP_GRACE = "burnwatch.rollup.grace";
+    public static final String VALIDATION_MAX_TOKENS_PER_CALL = "burnwatch.validation.max.tokens.per.call";
+    public static final String VALIDATION_MAX_FUTURE = "burnwatch.validation.max.future";
+    public static final String DEDUP_HORIZON = "burnwatch.dedup.horizon";
     public static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
 
     /** The prefix that marks a setting as burnwatch's own rather than Kafka's. */
@@ -49,12 +55,16 @@ public final class BurnwatchSettings {
                     "Input: one UsageEvent per model call, keyed by user_id.")
             .define(TOPIC_OUTCOMES, Type.STRING, "burnwatch.outcomes", topicName(), Importance.HIGH,
                     "Input: OutcomeEvents keyed by user_id, co-partitioned with usage.")
+            .define(TOPIC_USAGE_JSON, Type.STRING, "burnwatch.usage.json", topicName(), Importance.MEDIUM,
+                    "Input: UsageEvents as JSON objects, forwarded as Avro to the usage topic.")
+            .define(TOPIC_OUTCOMES_JSON, Type.STRING, "burnwatch.outcomes.json", topicName(), Importance.MEDIUM,
+                    "Input: OutcomeEvents as JSON objects, forwarded as Avro to the outcomes topic.")
             .define(TOPIC_ALERTS, Type.STRING, "burnwatch.alerts", topicName(), Importance.HIGH,
                     "Output: Alert states keyed by alert_id (compacted).")
             .define(TOPIC_ROLLUPS_1M, Type.STRING, "burnwatch.rollups.1m", topicName(), Importance.HIGH,
                     "Output: one UsageRollup per user and closed 1-minute window.")
             .define(TOPIC_DLQ, Type.STRING, "burnwatch.dlq", topicName(), Importance.HIGH,
-                    "Dead letter queue: unreadable input records, with their original bytes.")
+                    "Dead letter queue: unreadable or invalid input records, with their original bytes and the reason.")
             .define(TOPIC_PRICES, Type.STRING, "burnwatch.prices", topicName(), Importance.HIGH,
                     "Model prices: one ModelPrices per model id, every price version in it (compacted).")
             .define(TOPIC_PARTITIONS, Type.STRING, "6", integer(1, 10_000, "6"), Importance.MEDIUM,
@@ -71,6 +81,12 @@ public final class BurnwatchSettings {
                     "An outcome this recent prevents an alert; idle this long resolves QUIET.")
             .define(ROLLUP_GRACE, Type.STRING, "30s", duration(Duration.ZERO, "30s"), Importance.MEDIUM,
                     "How late a call may arrive and still count in its 1-minute rollup.")
+            .define(VALIDATION_MAX_TOKENS_PER_CALL, Type.STRING, "10000000", longAtLeast(1, "10000000"), Importance.MEDIUM,
+                    "More tokens (all four kinds) in one call is absurd: the record goes to the dead letter queue.")
+            .define(VALIDATION_MAX_FUTURE, Type.STRING, "1h", duration(Duration.ZERO, "1h"), Importance.MEDIUM,
+                    "An event whose ts is further ahead of the wall clock goes to the dead letter queue.")
+            .define(DEDUP_HORIZON, Type.STRING, "24h", duration(Duration.ofMinutes(1), "24h"), Importance.MEDIUM,
+                    "A repeated event_id within this much event time counts once; older events go to the dead letter queue.")
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://127.0.0.1:8081", registryUrl(), Importance.HIGH,
                     "Schema registry URL(s), comma-separated; mock://scope in tests.");
 
@@ -79,8 +95,8 @@ public final class BurnwatchSettings {
 
     /**
      * Kafka Streams settings that differ from Kafka's defaults. {@code errors.dead.letter.queue.topic.name}
-     * always follows {@code burnwatch.topic.dlq}; with {@code LogAndContinueExceptionHandler} an unreadable
-     * record goes there with its original bytes and exception headers, and processing continues.
+     * always follows {@code burnwatch.topic.dlq}; burnwatch's handlers send a record that cannot be read or breaks
+     * its contract there, with its original bytes, exception headers and the reason, and processing continues.
      */
     public static Map<String, String> kafkaDefaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
@@ -90,7 +106,8 @@ public final class BurnwatchSettings {
         defaults.put(StreamsConfig.STATE_DIR_CONFIG,
                 Path.of(System.getProperty("java.io.tmpdir"), "burnwatch-streams").toString());
         defaults.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
+                DeadLetterDeserializationHandler.class.getName());
+        defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
         // Kafka 5.0's default; setting it now keeps Kafka from warning at every start.
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return defaults;

@@ -2,31 +2,35 @@ package io.burnwatch.streams.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.burnwatch.streams.cost.UnpricedTokens;
+import io.burnwatch.streams.ingest.IngestMetrics;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * What the status endpoint reports: the Kafka Streams state, how many input records were consumed, and the tokens
- * of calls that could not be priced, by model.
+ * What the status endpoint reports: the Kafka Streams state, how many input records were consumed, how many went
+ * to the dead letter queue by reason, how many repeats were dropped by stream, and the tokens of calls that could
+ * not be priced, by model.
  */
 public record StreamsStatus(
         @JsonProperty("state") KafkaStreams.State state,
         @JsonProperty("records_consumed") long recordsConsumed,
+        @JsonProperty("dead_letters") Map<String, Long> deadLetters,
+        @JsonProperty("duplicates") Map<String, Long> duplicates,
         @JsonProperty("unpriced_tokens") Map<String, Long> unpricedTokens) {
 
     public StreamsStatus(KafkaStreams.State state, long recordsConsumed) {
-        this(state, recordsConsumed, Map.of());
+        this(state, recordsConsumed, Map.of(), Map.of(), Map.of());
     }
 
     public boolean ready() {
         return state == KafkaStreams.State.RUNNING;
     }
 
-    public static StreamsStatus of(KafkaStreams streams) {
-        return new StreamsStatus(streams.state(), recordsConsumed(streams.metrics()),
-                UnpricedTokens.byModel(streams.metrics()));
+    public static StreamsStatus of(KafkaStreams streams, IngestMetrics ingest) {
+        return new StreamsStatus(streams.state(), recordsConsumed(streams.metrics()), ingest.deadLetters(),
+                ingest.duplicates(), UnpricedTokens.byModel(streams.metrics()));
     }
 
     /**

@@ -79,6 +79,8 @@ public final class BurnwatchTopics {
         return List.of(
                 new NewTopic(config.usageTopic(), Optional.of(inputPartitions), brokerDefaultReplication),
                 new NewTopic(config.outcomesTopic(), Optional.of(inputPartitions), brokerDefaultReplication),
+                new NewTopic(config.usageJsonTopic(), Optional.of(inputPartitions), brokerDefaultReplication),
+                new NewTopic(config.outcomesJsonTopic(), Optional.of(inputPartitions), brokerDefaultReplication),
                 new NewTopic(config.alertsTopic(), Optional.of(partitions), brokerDefaultReplication)
                         // The latest state per alert_id is what matters; old alerts still age out.
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,

@@ -6,22 +6,30 @@ import io.burnwatch.streams.alert.BurnAlerting;
 import io.burnwatch.streams.alert.BurnRule;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.cost.PriceStore;
+import io.burnwatch.streams.ingest.Ingest;
+import io.burnwatch.streams.ingest.IngestLimits;
+import io.burnwatch.streams.ingest.OutcomeContract;
+import io.burnwatch.streams.ingest.UsageContract;
 import io.burnwatch.streams.rollup.UserRollups;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * burnwatch's data flow, event time being each record's {@code ts}:
  * <pre>
- * usage ────┬─▶ price each call ─▶ 1-minute rollup per user ──────▶ rollups.1m
- *           │         ▲
- * prices ───┼─▶ global store (every instance holds all prices)
- *           └─▶ burn detector ───┐ (stores shared, one sub-topology)
- * outcomes ───▶ outcome resolver ┴────────────────────────────────▶ alerts
+ * usage.json ────▶ read, validate ─▶ usage        outcomes.json ─▶ read, validate ─▶ outcomes
+ *
+ * usage ────▶ validate, dedup ─┬─▶ price each call ─▶ 1-minute rollup per user ─▶ rollups.1m
+ *                              │         ▲
+ * prices ──────────────────────┼─▶ global store (every instance holds all prices)
+ *                              └─▶ burn detector ───┐ (stores shared, one sub-topology)
+ * outcomes ─▶ validate, dedup ───▶ outcome resolver ┴──────────────────────▶ alerts
  * </pre>
+ * Records that cannot be read or break their contract go to the dead letter queue (see {@link Ingest}).
  */
 public final class BurnwatchTopology {
 
@@ -31,11 +39,21 @@ public final class BurnwatchTopology {
     /** Describes the processing only: nothing connects to Kafka or the registry until the topology runs. */
     public static Topology build(BurnwatchConfig config, BurnwatchSerdes serdes) {
         StreamsBuilder builder = new StreamsBuilder();
-        EventTimeExtractor eventTime = new EventTimeExtractor();
-        KStream<String, UsageEvent> usage = builder.stream(config.usageTopic(),
-                Consumed.with(serdes.string(), serdes.usage()).withTimestampExtractor(eventTime).withName("usage-source"));
-        KStream<String, OutcomeEvent> outcomes = builder.stream(config.outcomesTopic(),
-                Consumed.with(serdes.string(), serdes.outcome()).withTimestampExtractor(eventTime).withName("outcomes-source"));
+        EventTimeExtractor eventTime = new EventTimeExtractor(config.maxFuture());
+        IngestLimits limits = IngestLimits.from(config);
+        UsageContract usageContract = new UsageContract(limits);
+        OutcomeContract outcomeContract = new OutcomeContract(limits);
+        Ingest.fromJson(builder, config.usageJsonTopic(), eventTime, usageContract, config.usageTopic(),
+                Produced.with(serdes.string(), serdes.usage()));
+        Ingest.fromJson(builder, config.outcomesJsonTopic(), eventTime, outcomeContract, config.outcomesTopic(),
+                Produced.with(serdes.string(), serdes.outcome()));
+
+        KStream<String, UsageEvent> usage = Ingest.clean(builder.stream(config.usageTopic(),
+                Consumed.with(serdes.string(), serdes.usage()).withTimestampExtractor(eventTime).withName("usage-source")),
+                usageContract, config.dedupHorizon());
+        KStream<String, OutcomeEvent> outcomes = Ingest.clean(builder.stream(config.outcomesTopic(),
+                Consumed.with(serdes.string(), serdes.outcome()).withTimestampExtractor(eventTime).withName("outcomes-source")),
+                outcomeContract, config.dedupHorizon());
 
         PriceStore.addTo(builder, config.pricesTopic(), serdes);
         UserRollups.addTo(usage, config.rollups1mTopic(), config.rollupGrace(), serdes);

@@ -3,6 +3,8 @@ package io.burnwatch.streams.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.burnwatch.streams.ingest.DeadLetterDeserializationHandler;
+import io.burnwatch.streams.ingest.DeadLetterProcessingHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class BurnwatchConfigTest {
             assertThat(config.rollups1mTopic()).isEqualTo("burnwatch.rollups.1m");
             assertThat(config.dlqTopic()).isEqualTo("burnwatch.dlq");
             assertThat(config.pricesTopic()).isEqualTo("burnwatch.prices");
+            assertThat(config.usageJsonTopic()).isEqualTo("burnwatch.usage.json");
+            assertThat(config.outcomesJsonTopic()).isEqualTo("burnwatch.outcomes.json");
             assertThat(config.topicPartitions()).isEqualTo(6);
         }
 
@@ -51,6 +54,14 @@ class BurnwatchConfigTest {
         }
 
         @Test
+        @DisplayName("refuse calls over 10M tokens or more than 1 h ahead, and remember event ids for 24 h")
+        void ingest() {
+            assertThat(config.maxTokensPerCall()).isEqualTo(10_000_000);
+            assertThat(config.maxFuture()).isEqualTo(Duration.ofHours(1));
+            assertThat(config.dedupHorizon()).isEqualTo(Duration.ofHours(24));
+        }
+
+        @Test
         @DisplayName("serve HTTP on 127.0.0.1:8080 and use the registry at 127.0.0.1:8081")
         void endpoints() {
             assertThat(config.httpHost()).isEqualTo("127.0.0.1");
@@ -59,7 +70,7 @@ class BurnwatchConfigTest {
         }
 
         @Test
-        @DisplayName("run Kafka Streams exactly-once, sending unreadable records to the dead letter queue")
+        @DisplayName("run Kafka Streams exactly-once, sending unreadable and invalid records to the dead letter queue")
         void streams() {
             Properties streams = config.streamsProperties();
             assertThat(streams).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "burnwatch")
@@ -67,7 +78,9 @@ class BurnwatchConfigTest {
                     .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                     .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "burnwatch.dlq")
                     .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                            LogAndContinueExceptionHandler.class.getName())
+                            DeadLetterDeserializationHandler.class.getName())
+                    .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                            DeadLetterProcessingHandler.class.getName())
                     .containsEntry("schema.registry.url", "http://127.0.0.1:8081");
             assertThat(config.stateDir()).startsWithRaw(Path.of(System.getProperty("java.io.tmpdir")));
             assertThat(streams.keySet()).noneMatch(key -> key.toString().startsWith("burnwatch."));
@@ -264,6 +277,17 @@ class BurnwatchConfigTest {
             assertThatThrownBy(() -> BurnwatchConfig.load(file, Map.of(), Map.of()))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("Unknown setting burnwatch.topic.usages in " + file);
+        }
+
+        @Test
+        void dedupHorizonTooShort() {
+            assertRejected(Map.of("burnwatch.dedup.horizon", "10s"), "burnwatch.dedup.horizon", "at least 1m");
+        }
+
+        @Test
+        void maxTokensPerCallNotANumber() {
+            assertRejected(Map.of("burnwatch.validation.max.tokens.per.call", "lots"),
+                    "burnwatch.validation.max.tokens.per.call", "whole number");
         }
 
         @Test

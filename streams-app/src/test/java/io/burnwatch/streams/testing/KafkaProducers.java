@@ -26,6 +26,11 @@ public final class KafkaProducers {
         return new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** Writes plain UTF-8 strings, as a shell script with kcat would: JSON input. */
+    public static KafkaProducer<String, String> stringProducer(String bootstrapServers) {
+        return new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(), new StringSerializer());
+    }
+
     private static Map<String, Object> producerConfig(String bootstrapServers) {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",

@@ -8,6 +8,7 @@ import io.burnwatch.schema.RollupKey;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.ingest.IngestMetrics;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.topology.BurnwatchTopology;
 import java.io.IOException;
@@ -35,13 +36,22 @@ import org.apache.kafka.streams.TopologyTestDriver;
 public final class PipelineDriver implements AutoCloseable {
 
     private static final Instant UNRELATED_RECORD_TIME = Instant.parse("2001-01-01T00:00:00Z");
+    /** The driver's wall clock at start: a day after the events the tests use, so none of them is in the future. */
+    public static final Instant WALL_CLOCK = Instant.parse("2026-03-03T10:00:00Z");
 
     public final BurnwatchConfig config;
+    public final BurnwatchSerdes serdes;
     public final TopologyTestDriver driver;
     public final TestInputTopic<String, UsageEvent> usage;
     public final TestInputTopic<String, OutcomeEvent> outcomes;
     public final TestInputTopic<String, byte[]> rawUsage;
     public final TestInputTopic<String, ModelPrices> prices;
+    public final TestInputTopic<String, byte[]> rawOutcomes;
+    public final TestInputTopic<String, String> usageJson;
+    public final TestInputTopic<String, String> outcomesJson;
+    public final TestOutputTopic<String, UsageEvent> usageOut;
+    public final TestOutputTopic<String, OutcomeEvent> outcomesOut;
+    public final IngestMetrics ingest = new IngestMetrics();
     public final TestOutputTopic<RollupKey, UsageRollup> rollups;
     public final TestOutputTopic<String, Alert> alerts;
     public final TestOutputTopic<byte[], byte[]> dlq;
@@ -58,12 +68,18 @@ public final class PipelineDriver implements AutoCloseable {
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.putAll(overrides);
         config = BurnwatchConfig.of(settings);
-        BurnwatchSerdes serdes = BurnwatchSerdes.from(config);
-        driver = new TopologyTestDriver(BurnwatchTopology.build(config, serdes), config.streamsProperties());
+        serdes = BurnwatchSerdes.from(config);
+        driver = new TopologyTestDriver(BurnwatchTopology.build(config, serdes), ingest.addTo(config.streamsProperties()),
+                WALL_CLOCK);
         usage = driver.createInputTopic(config.usageTopic(), new StringSerializer(), serdes.usage().serializer());
         outcomes = driver.createInputTopic(config.outcomesTopic(), new StringSerializer(), serdes.outcome().serializer());
         rawUsage = driver.createInputTopic(config.usageTopic(), new StringSerializer(), new ByteArraySerializer());
         prices = driver.createInputTopic(config.pricesTopic(), new StringSerializer(), serdes.prices().serializer());
+        rawOutcomes = driver.createInputTopic(config.outcomesTopic(), new StringSerializer(), new ByteArraySerializer());
+        usageJson = driver.createInputTopic(config.usageJsonTopic(), new StringSerializer(), new StringSerializer());
+        outcomesJson = driver.createInputTopic(config.outcomesJsonTopic(), new StringSerializer(), new StringSerializer());
+        usageOut = driver.createOutputTopic(config.usageTopic(), serdes.string().deserializer(), serdes.usage().deserializer());
+        outcomesOut = driver.createOutputTopic(config.outcomesTopic(), serdes.string().deserializer(), serdes.outcome().deserializer());
         rollups = driver.createOutputTopic(config.rollups1mTopic(), serdes.rollupKey().deserializer(), serdes.rollup().deserializer());
         alerts = driver.createOutputTopic(config.alertsTopic(), serdes.string().deserializer(), serdes.alert().deserializer());
         dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -98,6 +114,7 @@ public final class PipelineDriver implements AutoCloseable {
     public void close() {
         try {
             driver.close();
+            ingest.close();
         } finally {
             SchemaRegistries.dropScope(config.schemaRegistryUrl());
             deleteRecursively(stateDir);

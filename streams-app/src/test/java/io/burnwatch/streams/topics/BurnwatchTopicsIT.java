@@ -49,14 +49,14 @@ class BurnwatchTopicsIT {
     }
 
     @Test
-    @DisplayName("creates the six topics: five with the configured partitions, alerts compacted, prices compacted in one partition")
+    @DisplayName("creates the eight topics: seven with the configured partitions, alerts compacted, prices compacted in one partition")
     void createsAllTopics() throws Exception {
         BurnwatchConfig config = config("fresh", 4);
 
         Set<String> created = new BurnwatchTopics(config).ensure(admin);
 
-        List<String> all = List.of(config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),
-                config.rollups1mTopic(), config.dlqTopic());
+        List<String> all = List.of(config.usageTopic(), config.outcomesTopic(), config.usageJsonTopic(),
+                config.outcomesJsonTopic(), config.alertsTopic(), config.rollups1mTopic(), config.dlqTopic());
         assertThat(created).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(all.stream(), Stream.of(config.pricesTopic())).toList());
         for (String topic : all) {
@@ -92,6 +92,7 @@ class BurnwatchTopicsIT {
         new BurnwatchTopics(config).ensure(admin);
 
         assertThat(partitions(config.outcomesTopic())).isEqualTo(2);
+        assertThat(partitions(config.usageJsonTopic())).as("JSON input as many as usage").isEqualTo(2);
         assertThat(partitions(config.alertsTopic())).isEqualTo(6);
     }
 
@@ -120,7 +121,9 @@ class BurnwatchTopicsIT {
                 "burnwatch.topic.alerts", prefix + ".alerts",
                 "burnwatch.topic.rollups.1m", prefix + ".rollups.1m",
                 "burnwatch.topic.dlq", prefix + ".dlq",
-                "burnwatch.topic.prices", prefix + ".prices"));
+                "burnwatch.topic.prices", prefix + ".prices",
+                "burnwatch.topic.usage.json", prefix + ".usage.json",
+                "burnwatch.topic.outcomes.json", prefix + ".outcomes.json"));
     }
 
     private static void awaitDescribable(String... topics) {

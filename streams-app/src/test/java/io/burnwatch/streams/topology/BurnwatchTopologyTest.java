@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyDescription.Subtopology;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,14 +28,11 @@ class BurnwatchTopologyTest {
     }
 
     @Test
-    @DisplayName("is a single sub-topology reading usage and outcomes: no repartitioning, so inputs must be co-partitioned")
+    @DisplayName("reads usage and outcomes in one sub-topology: no repartitioning, so inputs must be co-partitioned")
     void oneSubTopologyOverBothInputs() {
-        assertThat(description.subtopologies()).hasSize(1);
-        Set<String> sources = description.subtopologies().iterator().next().nodes().stream()
-                .filter(node -> node instanceof TopologyDescription.Source)
-                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
-                .collect(Collectors.toSet());
-        assertThat(sources).containsExactlyInAnyOrder(config.usageTopic(), config.outcomesTopic());
+        assertThat(description.subtopologies()).extracting(BurnwatchTopologyTest::sources)
+                .containsExactlyInAnyOrder(Set.of(config.usageTopic(), config.outcomesTopic()),
+                        Set.of(config.usageJsonTopic()), Set.of(config.outcomesJsonTopic()));
     }
 
     @Test
@@ -47,22 +45,42 @@ class BurnwatchTopologyTest {
     }
 
     @Test
-    @DisplayName("writes to the alerts and rollups topics")
+    @DisplayName("writes alerts and rollups from the main sub-topology, and JSON input on to the Avro input topics")
     void sinks() {
-        Set<String> sinks = description.subtopologies().iterator().next().nodes().stream()
-                .filter(node -> node instanceof TopologyDescription.Sink)
-                .map(node -> ((TopologyDescription.Sink) node).topic())
-                .collect(Collectors.toSet());
-        assertThat(sinks).containsExactlyInAnyOrder(config.alertsTopic(), config.rollups1mTopic());
+        assertThat(sinks(main())).containsExactlyInAnyOrder(config.alertsTopic(), config.rollups1mTopic());
+        assertThat(sinks(reading(config.usageJsonTopic()))).containsExactly(config.usageTopic());
+        assertThat(sinks(reading(config.outcomesJsonTopic()))).containsExactly(config.outcomesTopic());
     }
 
     @Test
-    @DisplayName("shares the burn stores between the usage and outcome processors")
+    @DisplayName("shares the burn stores between the usage and outcome processors, and keeps event ids per input")
     void sharedStores() {
-        Set<String> stores = description.subtopologies().iterator().next().nodes().stream()
+        Set<String> stores = main().nodes().stream()
                 .filter(node -> node instanceof TopologyDescription.Processor)
                 .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
                 .collect(Collectors.toSet());
-        assertThat(stores).contains(BurnStores.ALL);
+        assertThat(stores).contains(BurnStores.ALL).contains("usage-event-ids", "outcome-event-ids");
+    }
+
+    private Subtopology main() {
+        return reading(config.usageTopic());
+    }
+
+    private Subtopology reading(String topic) {
+        return description.subtopologies().stream().filter(sub -> sources(sub).contains(topic)).findFirst().orElseThrow();
+    }
+
+    private static Set<String> sources(Subtopology subtopology) {
+        return subtopology.nodes().stream()
+                .filter(node -> node instanceof TopologyDescription.Source)
+                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> sinks(Subtopology subtopology) {
+        return subtopology.nodes().stream()
+                .filter(node -> node instanceof TopologyDescription.Sink)
+                .map(node -> ((TopologyDescription.Sink) node).topic())
+                .collect(Collectors.toSet());
     }
 }

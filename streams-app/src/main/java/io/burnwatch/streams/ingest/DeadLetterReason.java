@@ -1,0 +1,69 @@
+package io.burnwatch.streams.ingest;
+
+import io.burnwatch.registry.SchemaRegistryException;
+import java.util.Arrays;
+
+/**
+ * Why a record went to the dead letter queue: the value of its {@code burnwatch.dlq.reason} header and the
+ * {@code reason} tag of the dead-letter metric. The names are stable; consumers may match on them.
+ */
+public enum DeadLetterReason {
+    /** Not Confluent wire format, or Avro that does not decode with the writer's schema. */
+    UNDECODABLE,
+    /** Wire format whose schema id the registry does not know. */
+    UNKNOWN_SCHEMA_ID,
+    /** A JSON input record that is not one JSON object of the contract's fields and types. */
+    INVALID_JSON,
+    /** A record with no value (a tombstone) on an input topic. */
+    MISSING_VALUE,
+    MISSING_EVENT_ID("event_id"),
+    MISSING_USER_ID("user_id"),
+    MISSING_SESSION_ID("session_id"),
+    EMPTY_MODEL("model"),
+    NEGATIVE_TOKENS,
+    /** More tokens in one call than {@code burnwatch.validation.max.tokens.per.call}. */
+    ABSURD_TOKENS,
+    NEGATIVE_LINES,
+    /** {@code ts} later than the wall clock plus {@code burnwatch.validation.max.future}. */
+    FUTURE_TIMESTAMP,
+    /** {@code ts} earlier than stream time minus {@code burnwatch.dedup.horizon}: it could no longer be deduplicated. */
+    TOO_OLD;
+
+    private final String field;
+
+    DeadLetterReason() {
+        this(null);
+    }
+
+    DeadLetterReason(String field) {
+        this.field = field;
+    }
+
+    /** The reason for a required {@code field} that is absent: the specific one where there is one. */
+    public static DeadLetterReason missing(String field) {
+        return Arrays.stream(values()).filter(reason -> field.equals(reason.field)).findFirst().orElse(INVALID_JSON);
+    }
+
+    /** A deserializer's failure: an id the registry answered "not found" for, or else bytes that do not decode. */
+    public static DeadLetterReason ofUnreadable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryException registry && registry.status() == 404) {
+                return UNKNOWN_SCHEMA_ID;
+            }
+        }
+        return UNDECODABLE;
+    }
+
+    /**
+     * Whether reading failed because the registry could not be asked (no answer, or a server error): the record
+     * is not at fault and must not be dead-lettered.
+     */
+    public static boolean registryUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryException registry) {
+                return registry.status() < 0 || registry.status() >= 500;
+            }
+        }
+        return false;
+    }
+}

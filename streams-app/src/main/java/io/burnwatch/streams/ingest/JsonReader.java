@@ -1,0 +1,35 @@
+package io.burnwatch.streams.ingest;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Turns a JSON input record into the contract's Avro event, checked by the same rules as Avro input, keyed by its
+ * {@code user_id} and timestamped with its {@code ts}. The JSON record's own key is not used.
+ */
+final class JsonReader<V extends SpecificRecord> implements Processor<byte[], byte[], String, V> {
+
+    private final Contract<V> contract;
+    private final JsonRecords<V> json;
+    private ProcessorContext<String, V> context;
+
+    JsonReader(Contract<V> contract) {
+        this.contract = contract;
+        this.json = new JsonRecords<>(contract.type());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, V> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        Validation.requireValue(record.value());
+        V event = json.read(record.value());
+        contract.check(event, context.currentSystemTimeMs(), context.currentStreamTimeMs());
+        context.forward(new Record<>(contract.userId(event), event, contract.ts(event).toEpochMilli(), record.headers()));
+    }
+}
