@@ -28,6 +28,9 @@ public final class BurnwatchSettings {
     public static final String TOPIC_OUTCOMES = "burnwatch.topic.outcomes";
     public static final String TOPIC_ALERTS = "burnwatch.topic.alerts";
     public static final String TOPIC_ROLLUPS_1M = "burnwatch.topic.rollups.1m";
+    public static final String TOPIC_ROLLUPS_1H = "burnwatch.topic.rollups.1h";
+    public static final String TOPIC_ROLLUPS_1D = "burnwatch.topic.rollups.1d";
+    public static final String TOPIC_LATE = "burnwatch.topic.late";
     public static final String TOPIC_DLQ = "burnwatch.topic.dlq";
     public static final String TOPIC_PRICES = "burnwatch.topic.prices";
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
@@ -36,11 +39,16 @@ public final class BurnwatchSettings {
     public static final String ALERT_MIN_TOKENS = "burnwatch.alert.min.tokens";
     public static final String ALERT_WINDOW = "burnwatch.alert.window";
     public static final String ALERT_OUTCOME_LOOKBACK = "burnwatch.alert.outcome.lookback";
-    public static final String ROLLUP_GRACE = "burnwatch.rollup.grace";
+    public static final String ROLLUP_GRACE_1M = "burnwatch.rollup.grace.1m";
+    public static final String ROLLUP_GRACE_1H = "burnwatch.rollup.grace.1h";
+    public static final String ROLLUP_GRACE_1D = "burnwatch.rollup.grace.1d";
     public static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
 
     /** The prefix that marks a setting as burnwatch's own rather than Kafka's. */
     public static final String PREFIX = "burnwatch.";
+
+    /** Settings of earlier releases that were renamed, with their new names: using an old name is an error. */
+    public static final Map<String, String> RENAMED = Map.of("burnwatch.rollup.grace", ROLLUP_GRACE_1M);
 
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
@@ -52,7 +60,13 @@ public final class BurnwatchSettings {
             .define(TOPIC_ALERTS, Type.STRING, "burnwatch.alerts", topicName(), Importance.HIGH,
                     "Output: Alert states keyed by alert_id (compacted).")
             .define(TOPIC_ROLLUPS_1M, Type.STRING, "burnwatch.rollups.1m", topicName(), Importance.HIGH,
-                    "Output: one UsageRollup per user and closed 1-minute window.")
+                    "Output: one UsageRollup per user, team and model and closed 1-minute window.")
+            .define(TOPIC_ROLLUPS_1H, Type.STRING, "burnwatch.rollups.1h", topicName(), Importance.HIGH,
+                    "Output: one UsageRollup per user, team and model and closed 1-hour window.")
+            .define(TOPIC_ROLLUPS_1D, Type.STRING, "burnwatch.rollups.1d", topicName(), Importance.HIGH,
+                    "Output: one UsageRollup per user, team and model and closed UTC day.")
+            .define(TOPIC_LATE, Type.STRING, "burnwatch.late", topicName(), Importance.HIGH,
+                    "Output: events that came after their window closed, with the windows they missed in headers.")
             .define(TOPIC_DLQ, Type.STRING, "burnwatch.dlq", topicName(), Importance.HIGH,
                     "Dead letter queue: unreadable input records, with their original bytes.")
             .define(TOPIC_PRICES, Type.STRING, "burnwatch.prices", topicName(), Importance.HIGH,
@@ -69,8 +83,12 @@ public final class BurnwatchSettings {
                     "Trailing event-time window over which session tokens are summed.")
             .define(ALERT_OUTCOME_LOOKBACK, Type.STRING, "1h", duration(Duration.ofSeconds(1), "1h"), Importance.HIGH,
                     "An outcome this recent prevents an alert; idle this long resolves QUIET.")
-            .define(ROLLUP_GRACE, Type.STRING, "30s", duration(Duration.ZERO, "30s"), Importance.MEDIUM,
-                    "How late a call may arrive and still count in its 1-minute rollup.")
+            .define(ROLLUP_GRACE_1M, Type.STRING, "30s", duration(Duration.ZERO, "30s"), Importance.MEDIUM,
+                    "How late (in stream time past the window's end) an event may come and still count in its 1-minute rollups.")
+            .define(ROLLUP_GRACE_1H, Type.STRING, "5m", duration(Duration.ZERO, "5m"), Importance.MEDIUM,
+                    "How late an event may come and still count in its 1-hour rollups.")
+            .define(ROLLUP_GRACE_1D, Type.STRING, "30m", duration(Duration.ZERO, "30m"), Importance.MEDIUM,
+                    "How late an event may come and still count in its 1-day rollups.")
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://127.0.0.1:8081", registryUrl(), Importance.HIGH,
                     "Schema registry URL(s), comma-separated; mock://scope in tests.");
 

@@ -6,7 +6,8 @@ import io.burnwatch.streams.alert.BurnAlerting;
 import io.burnwatch.streams.alert.BurnRule;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.cost.PriceStore;
-import io.burnwatch.streams.rollup.UserRollups;
+import io.burnwatch.streams.ledger.Ledger;
+import io.burnwatch.streams.ledger.LedgerSettings;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -16,11 +17,10 @@ import org.apache.kafka.streams.kstream.KStream;
 /**
  * burnwatch's data flow, event time being each record's {@code ts}:
  * <pre>
- * usage ────┬─▶ price each call ─▶ 1-minute rollup per user ──────▶ rollups.1m
- *           │         ▲
- * prices ───┼─▶ global store (every instance holds all prices)
- *           └─▶ burn detector ───┐ (stores shared, one sub-topology)
- * outcomes ───▶ outcome resolver ┴────────────────────────────────▶ alerts
+ * usage ─────┬─▶ ledger: price each call once; windows per user, team and model ─▶ rollups.1m/1h/1d, late
+ * outcomes ──┤                 ▲
+ *            │     prices ─▶ global store (every instance holds all prices)
+ *            └─▶ burn detector and outcome resolver (shared stores, one sub-topology) ─▶ alerts
  * </pre>
  */
 public final class BurnwatchTopology {
@@ -38,7 +38,7 @@ public final class BurnwatchTopology {
                 Consumed.with(serdes.string(), serdes.outcome()).withTimestampExtractor(eventTime).withName("outcomes-source"));
 
         PriceStore.addTo(builder, config.pricesTopic(), serdes);
-        UserRollups.addTo(usage, config.rollups1mTopic(), config.rollupGrace(), serdes);
+        Ledger.addTo(builder, usage, outcomes, LedgerSettings.from(config), serdes);
         BurnAlerting.addTo(builder, usage, outcomes, BurnRule.from(config), config.alertsTopic(), serdes);
         return builder.build();
     }

@@ -27,14 +27,12 @@ class BurnwatchTopologyTest {
     }
 
     @Test
-    @DisplayName("is a single sub-topology reading usage and outcomes: no repartitioning, so inputs must be co-partitioned")
-    void oneSubTopologyOverBothInputs() {
-        assertThat(description.subtopologies()).hasSize(1);
-        Set<String> sources = description.subtopologies().iterator().next().nodes().stream()
-                .filter(node -> node instanceof TopologyDescription.Source)
-                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
-                .collect(Collectors.toSet());
-        assertThat(sources).containsExactlyInAnyOrder(config.usageTopic(), config.outcomesTopic());
+    @DisplayName("reads usage and outcomes in one sub-topology (so they must be co-partitioned), then teams and models")
+    void subTopologies() {
+        assertThat(description.subtopologies()).map(this::sourceTopicsOf).containsExactlyInAnyOrder(
+                Set.of(config.usageTopic(), config.outcomesTopic()),
+                Set.of("ledger-team-repartition"),
+                Set.of("ledger-model-repartition"));
     }
 
     @Test
@@ -47,22 +45,33 @@ class BurnwatchTopologyTest {
     }
 
     @Test
-    @DisplayName("writes to the alerts and rollups topics")
+    @DisplayName("writes to the alerts, rollups and late topics")
     void sinks() {
-        Set<String> sinks = description.subtopologies().iterator().next().nodes().stream()
+        Set<String> sinks = description.subtopologies().stream().flatMap(sub -> sub.nodes().stream())
                 .filter(node -> node instanceof TopologyDescription.Sink)
                 .map(node -> ((TopologyDescription.Sink) node).topic())
+                .filter(topic -> topic != null && !topic.endsWith("-repartition"))
                 .collect(Collectors.toSet());
-        assertThat(sinks).containsExactlyInAnyOrder(config.alertsTopic(), config.rollups1mTopic());
+        assertThat(sinks).containsExactlyInAnyOrder(config.alertsTopic(), config.rollups1mTopic(),
+                config.rollups1hTopic(), config.rollups1dTopic(), config.lateTopic());
     }
 
     @Test
     @DisplayName("shares the burn stores between the usage and outcome processors")
     void sharedStores() {
-        Set<String> stores = description.subtopologies().iterator().next().nodes().stream()
+        TopologyDescription.Subtopology inputs = description.subtopologies().stream()
+                .filter(sub -> sourceTopicsOf(sub).contains(config.usageTopic())).findFirst().orElseThrow();
+        Set<String> stores = inputs.nodes().stream()
                 .filter(node -> node instanceof TopologyDescription.Processor)
                 .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
                 .collect(Collectors.toSet());
         assertThat(stores).contains(BurnStores.ALL);
+    }
+
+    private Set<String> sourceTopicsOf(TopologyDescription.Subtopology subtopology) {
+        return subtopology.nodes().stream()
+                .filter(node -> node instanceof TopologyDescription.Source)
+                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
+                .collect(Collectors.toSet());
     }
 }
