@@ -13,6 +13,10 @@ public final class AvroSerdeConfig {
     public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
     /** {@code user:password} for registries behind HTTP basic auth. */
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    /** How value subjects are named: {@link SubjectNameStrategy}; Confluent's class names are accepted too. */
+    public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+    /** How key subjects are named: {@link SubjectNameStrategy}; Confluent's class names are accepted too. */
+    public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
 
     private AvroSerdeConfig() {
     }
@@ -31,7 +35,8 @@ public final class AvroSerdeConfig {
         return value == null || Boolean.parseBoolean(value.toString());
     }
 
-    static String subject(String topic, boolean isKey) {
-        return topic + (isKey ? "-key" : "-value");
+    static SubjectNameStrategy subjectNameStrategy(Map<String, ?> configs, boolean isKey) {
+        Object value = configs.get(isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY);
+        return value == null ? SubjectNameStrategy.TOPIC_NAME : SubjectNameStrategy.parse(value.toString());
     }
 }

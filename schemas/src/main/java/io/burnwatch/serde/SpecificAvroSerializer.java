@@ -14,12 +14,16 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Writes generated Avro records in the Confluent wire format under the subject {@code <topic>-key|value}. */
+/**
+ * Writes generated Avro records in the Confluent wire format under the subject {@code <topic>-key|value}, or as
+ * {@code key|value.subject.name.strategy} names it.
+ */
 public class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
     private SchemaRegistryClient registry;
     private boolean isKey;
     private boolean autoRegister = true;
+    private SubjectNameStrategy subjects = SubjectNameStrategy.TOPIC_NAME;
     private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
     private final Map<Schema, Map<String, Integer>> ids = new ConcurrentHashMap<>();
 
@@ -36,6 +40,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.registry = AvroSerdeConfig.client(configs);
         this.autoRegister = AvroSerdeConfig.autoRegister(configs);
+        this.subjects = AvroSerdeConfig.subjectNameStrategy(configs, isKey);
         this.isKey = isKey;
     }
 
@@ -45,7 +50,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
             return null;
         }
         Schema schema = record.getSchema();
-        String subject = AvroSerdeConfig.subject(topic, isKey);
+        String subject = subjects.subject(topic, isKey, schema);
         int id = schemaId(topic, subject, schema);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);

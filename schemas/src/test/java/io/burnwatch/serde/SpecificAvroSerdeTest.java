@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.burnwatch.registry.InMemorySchemaRegistryClient;
 import io.burnwatch.registry.SchemaRegistries;
+import io.burnwatch.registry.SchemaRegistryClient;
 import io.burnwatch.registry.SchemaRegistryException;
 import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.RollupKey;
@@ -77,6 +78,31 @@ class SpecificAvroSerdeTest {
         assertThat(registry.idOf(TOPIC + "-value", UsageEvent.getClassSchema())).isPositive();
         assertThatThrownBy(() -> registry.idOf("burnwatch.rollups.1m-value", RollupKey.getClassSchema()))
                 .isInstanceOf(SchemaRegistryException.class);
+    }
+
+    @Test
+    @DisplayName("with TopicRecordNameStrategy two record types share a topic, each under <topic>-<record name>")
+    void topicRecordNameStrategy() {
+        Map<String, String> config = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://serde-test",
+                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy");
+        SpecificAvroSerde<UsageEvent> usage = new SpecificAvroSerde<>(UsageEvent.class);
+        SpecificAvroSerde<RollupKey> other = new SpecificAvroSerde<>(RollupKey.class);
+        usage.configure(config, false);
+        other.configure(config, false);
+        RollupKey key = RollupKey.newBuilder().setDimension(Dimension.USER).setDimensionValue("alice")
+                .setWindowStart(Instant.parse("2026-11-22T10:15:00Z")).build();
+
+        byte[] usageBytes = usage.serializer().serialize("burnwatch.late", Contracts.usage());
+        byte[] keyBytes = other.serializer().serialize("burnwatch.late", key);
+
+        SchemaRegistryClient shared = SchemaRegistries.forUrl("mock://serde-test", null);
+        assertThat(shared.idOf("burnwatch.late-io.burnwatch.schema.UsageEvent", UsageEvent.getClassSchema()))
+                .isEqualTo(ByteBuffer.wrap(usageBytes, 1, 4).getInt());
+        assertThat(shared.idOf("burnwatch.late-io.burnwatch.schema.RollupKey", RollupKey.getClassSchema()))
+                .isEqualTo(ByteBuffer.wrap(keyBytes, 1, 4).getInt());
+        assertThat(usage.deserializer().deserialize("burnwatch.late", usageBytes)).isEqualTo(Contracts.usage());
+        assertThatThrownBy(() -> SubjectNameStrategy.parse("SubjectByMood"))
+                .hasMessageContaining("TopicRecordNameStrategy");
     }
 
     @Test

@@ -70,9 +70,10 @@ public final class BurnwatchService implements AutoCloseable {
                     + e.getMessage() + "): pick a free port with --http-port, or another address with --http-host");
         }
         streams.start();
-        LOG.info("burnwatch {} started: {} + {} -> {}, {}; bootstrap {}; health and status on {}",
+        LOG.info("burnwatch {} started: {} + {} -> {}, {}, {}, {}, {}; bootstrap {}; health and status on {}",
                 config.applicationId(), config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),
-                config.rollups1mTopic(), config.bootstrapServers(), http.url());
+                config.rollups1mTopic(), config.rollups1hTopic(), config.rollups1dTopic(), config.lateTopic(),
+                config.bootstrapServers(), http.url());
         return new BurnwatchService(streams, ingest, http, stopped);
     }
 

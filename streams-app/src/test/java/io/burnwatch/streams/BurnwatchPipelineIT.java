@@ -353,15 +353,16 @@ class BurnwatchPipelineIT {
                 "--http-port", Integer.toString(port), "--create-topics", "--load-default-prices",
                 "-D", "burnwatch.topic.prices=cli.prices", "-D", "burnwatch.topic.usage=cli.usage", "-D", "burnwatch.topic.outcomes=cli.outcomes",
                 "-D", "burnwatch.topic.alerts=cli.alerts", "-D", "burnwatch.topic.rollups.1m=cli.rollups.1m",
-                "-D", "burnwatch.topic.dlq=cli.dlq", "-D", "burnwatch.topic.usage.json=cli.usage.json",
-                "-D", "burnwatch.topic.outcomes.json=cli.outcomes.json"));
+                "-D", "burnwatch.topic.rollups.1h=cli.rollups.1h", "-D", "burnwatch.topic.rollups.1d=cli.rollups.1d",
+                "-D", "burnwatch.topic.late=cli.late", "-D", "burnwatch.topic.dlq=cli.dlq",
+                "-D", "burnwatch.topic.usage.json=cli.usage.json", "-D", "burnwatch.topic.outcomes.json=cli.outcomes.json"));
         try {
             Await.until(WAIT, "the command line app's /health/ready to answer 200",
                     () -> statusCode("http://127.0.0.1:" + port + "/health/ready") == 200);
             try (Admin admin = Admin.create(config.adminConfig())) {
                 assertThat(admin.listTopics().names().get())
-                        .contains("cli.usage", "cli.outcomes", "cli.alerts", "cli.rollups.1m", "cli.dlq", "cli.prices",
-                                "cli.usage.json", "cli.outcomes.json");
+                        .contains("cli.usage", "cli.outcomes", "cli.alerts", "cli.rollups.1m", "cli.rollups.1h",
+                                "cli.rollups.1d", "cli.late", "cli.dlq", "cli.prices", "cli.usage.json", "cli.outcomes.json");
                 assertThat(endOffset(admin, "cli.prices")).isEqualTo(DefaultPriceTable.load().size());
             }
         } finally {

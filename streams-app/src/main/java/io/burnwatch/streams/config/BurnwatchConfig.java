@@ -75,6 +75,7 @@ public final class BurnwatchConfig {
                 mapped.put(toKey(name.substring(KAFKA_ENV.length())), value);
             } else if (name.startsWith(BURNWATCH_ENV)) {
                 String key = PREFIX + toKey(name.substring(BURNWATCH_ENV.length()));
+                requireNotRenamed(key, "in the environment (" + name + ")");
                 if (BurnwatchSettings.DEFINITION.names().contains(key)) {
                     mapped.put(key, value);
                 }
@@ -109,10 +110,18 @@ public final class BurnwatchConfig {
 
     private static void requireKnown(Map<String, String> source, String where) {
         for (String key : source.keySet()) {
+            requireNotRenamed(key, where);
             if (key.startsWith(PREFIX) && !BurnwatchSettings.DEFINITION.names().contains(key)) {
                 throw new ConfigException("Unknown setting " + key + " " + where + ": check the spelling; burnwatch's"
                         + " settings are " + String.join(", ", new TreeSet<>(BurnwatchSettings.DEFINITION.names())));
             }
+        }
+    }
+
+    private static void requireNotRenamed(String key, String where) {
+        String renamed = BurnwatchSettings.RENAMED.get(key);
+        if (renamed != null) {
+            throw new ConfigException("Setting " + key + " " + where + " was renamed: set " + renamed + " instead");
         }
     }
 
@@ -170,6 +179,18 @@ public final class BurnwatchConfig {
         return string(BurnwatchSettings.TOPIC_ROLLUPS_1M);
     }
 
+    public String rollups1hTopic() {
+        return string(BurnwatchSettings.TOPIC_ROLLUPS_1H);
+    }
+
+    public String rollups1dTopic() {
+        return string(BurnwatchSettings.TOPIC_ROLLUPS_1D);
+    }
+
+    public String lateTopic() {
+        return string(BurnwatchSettings.TOPIC_LATE);
+    }
+
     public String dlqTopic() {
         return string(BurnwatchSettings.TOPIC_DLQ);
     }
@@ -202,8 +223,16 @@ public final class BurnwatchConfig {
         return Durations.parse(string(BurnwatchSettings.ALERT_OUTCOME_LOOKBACK));
     }
 
-    public Duration rollupGrace() {
-        return Durations.parse(string(BurnwatchSettings.ROLLUP_GRACE));
+    public Duration rollupGrace1m() {
+        return Durations.parse(string(BurnwatchSettings.ROLLUP_GRACE_1M));
+    }
+
+    public Duration rollupGrace1h() {
+        return Durations.parse(string(BurnwatchSettings.ROLLUP_GRACE_1H));
+    }
+
+    public Duration rollupGrace1d() {
+        return Durations.parse(string(BurnwatchSettings.ROLLUP_GRACE_1D));
     }
 
     public long maxTokensPerCall() {

@@ -31,6 +31,9 @@ public final class BurnwatchSettings {
     public static final String TOPIC_OUTCOMES_JSON = "burnwatch.topic.outcomes.json";
     public static final String TOPIC_ALERTS = "burnwatch.topic.alerts";
     public static final String TOPIC_ROLLUPS_1M = "burnwatch.topic.rollups.1m";
+    public static final String TOPIC_ROLLUPS_1H = "burnwatch.topic.rollups.1h";
+    public static final String TOPIC_ROLLUPS_1D = "burnwatch.topic.rollups.1d";
+    public static final String TOPIC_LATE = "burnwatch.topic.late";
     public static final String TOPIC_DLQ = "burnwatch.topic.dlq";
     public static final String TOPIC_PRICES = "burnwatch.topic.prices";
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
@@ -39,14 +42,19 @@ public final class BurnwatchSettings {
     public static final String ALERT_MIN_TOKENS = "burnwatch.alert.min.tokens";
     public static final String ALERT_WINDOW = "burnwatch.alert.window";
     public static final String ALERT_OUTCOME_LOOKBACK = "burnwatch.alert.outcome.lookback";
-    public static final String ROLLUP_GRACE = "burnwatch.rollup.grace";
     public static final String VALIDATION_MAX_TOKENS_PER_CALL = "burnwatch.validation.max.tokens.per.call";
     public static final String VALIDATION_MAX_FUTURE = "burnwatch.validation.max.future";
     public static final String DEDUP_HORIZON = "burnwatch.dedup.horizon";
+    public static final String ROLLUP_GRACE_1M = "burnwatch.rollup.grace.1m";
+    public static final String ROLLUP_GRACE_1H = "burnwatch.rollup.grace.1h";
+    public static final String ROLLUP_GRACE_1D = "burnwatch.rollup.grace.1d";
     public static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
 
     /** The prefix that marks a setting as burnwatch's own rather than Kafka's. */
     public static final String PREFIX = "burnwatch.";
+
+    /** Settings of earlier releases that were renamed, with their new names: using an old name is an error. */
+    public static final Map<String, String> RENAMED = Map.of("burnwatch.rollup.grace", ROLLUP_GRACE_1M);
 
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
@@ -62,7 +70,13 @@ public final class BurnwatchSettings {
             .define(TOPIC_ALERTS, Type.STRING, "burnwatch.alerts", topicName(), Importance.HIGH,
                     "Output: Alert states keyed by alert_id (compacted).")
             .define(TOPIC_ROLLUPS_1M, Type.STRING, "burnwatch.rollups.1m", topicName(), Importance.HIGH,
-                    "Output: one UsageRollup per user and closed 1-minute window.")
+                    "Output: one UsageRollup per user, team and model and closed 1-minute window.")
+            .define(TOPIC_ROLLUPS_1H, Type.STRING, "burnwatch.rollups.1h", topicName(), Importance.HIGH,
+                    "Output: one UsageRollup per user, team and model and closed 1-hour window.")
+            .define(TOPIC_ROLLUPS_1D, Type.STRING, "burnwatch.rollups.1d", topicName(), Importance.HIGH,
+                    "Output: one UsageRollup per user, team and model and closed UTC day.")
+            .define(TOPIC_LATE, Type.STRING, "burnwatch.late", topicName(), Importance.HIGH,
+                    "Output: events that came after their window closed, with the windows they missed in headers.")
             .define(TOPIC_DLQ, Type.STRING, "burnwatch.dlq", topicName(), Importance.HIGH,
                     "Dead letter queue: unreadable or invalid input records, with their original bytes and the reason.")
             .define(TOPIC_PRICES, Type.STRING, "burnwatch.prices", topicName(), Importance.HIGH,
@@ -79,14 +93,18 @@ public final class BurnwatchSettings {
                     "Trailing event-time window over which session tokens are summed.")
             .define(ALERT_OUTCOME_LOOKBACK, Type.STRING, "1h", duration(Duration.ofSeconds(1), "1h"), Importance.HIGH,
                     "An outcome this recent prevents an alert; idle this long resolves QUIET.")
-            .define(ROLLUP_GRACE, Type.STRING, "30s", duration(Duration.ZERO, "30s"), Importance.MEDIUM,
-                    "How late a call may arrive and still count in its 1-minute rollup.")
             .define(VALIDATION_MAX_TOKENS_PER_CALL, Type.STRING, "10000000", longAtLeast(1, "10000000"), Importance.MEDIUM,
                     "More tokens (all four kinds) in one call is absurd: the record goes to the dead letter queue.")
             .define(VALIDATION_MAX_FUTURE, Type.STRING, "1h", duration(Duration.ZERO, "1h"), Importance.MEDIUM,
                     "An event whose ts is further ahead of the wall clock goes to the dead letter queue.")
             .define(DEDUP_HORIZON, Type.STRING, "24h", duration(Duration.ofMinutes(1), "24h"), Importance.MEDIUM,
                     "A repeated event_id within this much event time counts once; older events go to the dead letter queue.")
+            .define(ROLLUP_GRACE_1M, Type.STRING, "30s", duration(Duration.ZERO, "30s"), Importance.MEDIUM,
+                    "How late (in stream time past the window's end) an event may come and still count in its 1-minute rollups.")
+            .define(ROLLUP_GRACE_1H, Type.STRING, "5m", duration(Duration.ZERO, "5m"), Importance.MEDIUM,
+                    "How late an event may come and still count in its 1-hour rollups.")
+            .define(ROLLUP_GRACE_1D, Type.STRING, "30m", duration(Duration.ZERO, "30m"), Importance.MEDIUM,
+                    "How late an event may come and still count in its 1-day rollups.")
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://127.0.0.1:8081", registryUrl(), Importance.HIGH,
                     "Schema registry URL(s), comma-separated; mock://scope in tests.");
 

@@ -6,9 +6,15 @@ import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.RollupKey;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
+import io.burnwatch.serde.AvroSerdeConfig;
 import io.burnwatch.serde.SpecificAvroSerde;
+import io.burnwatch.serde.SubjectNameStrategy;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.state.LedgerEntry;
 import io.burnwatch.streams.state.UsageTotals;
+import io.burnwatch.streams.state.UserTeam;
+import io.burnwatch.streams.state.WindowTally;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -25,6 +31,11 @@ public final class BurnwatchSerdes {
     private final Serde<UsageRollup> rollup;
     private final Serde<UsageTotals> totals;
     private final Serde<ModelPrices> prices;
+    private final Serde<LedgerEntry> ledgerEntry;
+    private final Serde<WindowTally> windowTally;
+    private final Serde<UserTeam> userTeam;
+    private final Serde<UsageEvent> lateUsage;
+    private final Serde<OutcomeEvent> lateOutcome;
 
     private BurnwatchSerdes(Map<String, Object> serdeConfig) {
         this.usage = value(UsageEvent.class, serdeConfig);
@@ -34,6 +45,14 @@ public final class BurnwatchSerdes {
         this.rollup = value(UsageRollup.class, serdeConfig);
         this.totals = value(UsageTotals.class, serdeConfig);
         this.prices = value(ModelPrices.class, serdeConfig);
+        this.ledgerEntry = value(LedgerEntry.class, serdeConfig);
+        this.windowTally = value(WindowTally.class, serdeConfig);
+        this.userTeam = value(UserTeam.class, serdeConfig);
+        // The late topic carries usage and outcome events, so each record type gets a subject of its own.
+        Map<String, Object> mixedTopic = new HashMap<>(serdeConfig);
+        mixedTopic.put(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, SubjectNameStrategy.TOPIC_RECORD_NAME.name());
+        this.lateUsage = value(UsageEvent.class, mixedTopic);
+        this.lateOutcome = value(OutcomeEvent.class, mixedTopic);
     }
 
     public static BurnwatchSerdes from(BurnwatchConfig config) {
@@ -71,6 +90,28 @@ public final class BurnwatchSerdes {
 
     public Serde<ModelPrices> prices() {
         return prices;
+    }
+
+    public Serde<LedgerEntry> ledgerEntry() {
+        return ledgerEntry;
+    }
+
+    public Serde<WindowTally> windowTally() {
+        return windowTally;
+    }
+
+    public Serde<UserTeam> userTeam() {
+        return userTeam;
+    }
+
+    /** Usage events on the late topic: subject {@code <topic>-io.burnwatch.schema.UsageEvent}. */
+    public Serde<UsageEvent> lateUsage() {
+        return lateUsage;
+    }
+
+    /** Outcome events on the late topic: subject {@code <topic>-io.burnwatch.schema.OutcomeEvent}. */
+    public Serde<OutcomeEvent> lateOutcome() {
+        return lateOutcome;
     }
 
     private static <T extends SpecificRecord> Serde<T> key(Class<T> type, Map<String, Object> config) {

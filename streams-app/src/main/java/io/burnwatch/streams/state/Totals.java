@@ -56,6 +56,11 @@ public final class Totals {
                 + totals.getCacheReadTokens() + totals.getCacheWriteTokens();
     }
 
+    /** All four token kinds of one call. */
+    public static long tokens(UsageEvent call) {
+        return call.getInputTokens() + call.getOutputTokens() + call.getCacheReadTokens() + call.getCacheWriteTokens();
+    }
+
     /** Null stands for "nothing yet", so it is no addend. */
     private static Double sum(Double a, Double b) {
         if (a == null) {

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates burnwatch's input, output and prices topics when missing. Kafka Streams creates its own internal topics; these
+ * Creates burnwatch's input, output (alerts, rollups, late events, dead letters) and prices topics when missing. Kafka Streams creates its own internal topics; these
  * are the ones it expects to exist. Usage and outcomes must have the same partition count, because the burn
  * detector joins a user's usage and outcomes within one task.
  */
@@ -86,6 +86,9 @@ public final class BurnwatchTopics {
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
                                 TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE)),
                 new NewTopic(config.rollups1mTopic(), Optional.of(partitions), brokerDefaultReplication),
+                new NewTopic(config.rollups1hTopic(), Optional.of(partitions), brokerDefaultReplication),
+                new NewTopic(config.rollups1dTopic(), Optional.of(partitions), brokerDefaultReplication),
+                new NewTopic(config.lateTopic(), Optional.of(partitions), brokerDefaultReplication),
                 new NewTopic(config.dlqTopic(), Optional.of(partitions), brokerDefaultReplication),
                 // Every instance reads all of it into a global store: one partition is enough, and compaction
                 // keeps the latest ModelPrices per model, which holds all of that model's price versions.

@@ -10,7 +10,8 @@ import io.burnwatch.streams.ingest.Ingest;
 import io.burnwatch.streams.ingest.IngestLimits;
 import io.burnwatch.streams.ingest.OutcomeContract;
 import io.burnwatch.streams.ingest.UsageContract;
-import io.burnwatch.streams.rollup.UserRollups;
+import io.burnwatch.streams.ledger.Ledger;
+import io.burnwatch.streams.ledger.LedgerSettings;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -21,13 +22,12 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * burnwatch's data flow, event time being each record's {@code ts}:
  * <pre>
- * usage.json ────▶ read, validate ─▶ usage        outcomes.json ─▶ read, validate ─▶ outcomes
+ * usage.json ─▶ read, validate ─▶ usage        outcomes.json ─▶ read, validate ─▶ outcomes
  *
- * usage ────▶ validate, dedup ─┬─▶ price each call ─▶ 1-minute rollup per user ─▶ rollups.1m
- *                              │         ▲
- * prices ──────────────────────┼─▶ global store (every instance holds all prices)
- *                              └─▶ burn detector ───┐ (stores shared, one sub-topology)
- * outcomes ─▶ validate, dedup ───▶ outcome resolver ┴──────────────────────▶ alerts
+ * usage ────▶ validate, dedup ─┬─▶ ledger: price each call once; windows per user, team and model ─▶ rollups.1m/1h/1d, late
+ * outcomes ─▶ validate, dedup ─┤                 ▲
+ *                              │     prices ─▶ global store (every instance holds all prices)
+ *                              └─▶ burn detector and outcome resolver (shared stores, one sub-topology) ─▶ alerts
  * </pre>
  * Records that cannot be read or break their contract go to the dead letter queue (see {@link Ingest}).
  */
@@ -56,7 +56,7 @@ public final class BurnwatchTopology {
                 outcomeContract, config.dedupHorizon());
 
         PriceStore.addTo(builder, config.pricesTopic(), serdes);
-        UserRollups.addTo(usage, config.rollups1mTopic(), config.rollupGrace(), serdes);
+        Ledger.addTo(builder, usage, outcomes, LedgerSettings.from(config), serdes);
         BurnAlerting.addTo(builder, usage, outcomes, BurnRule.from(config), config.alertsTopic(), serdes);
         return builder.build();
     }

@@ -37,6 +37,9 @@ class BurnwatchConfigTest {
             assertThat(config.outcomesTopic()).isEqualTo("burnwatch.outcomes");
             assertThat(config.alertsTopic()).isEqualTo("burnwatch.alerts");
             assertThat(config.rollups1mTopic()).isEqualTo("burnwatch.rollups.1m");
+            assertThat(config.rollups1hTopic()).isEqualTo("burnwatch.rollups.1h");
+            assertThat(config.rollups1dTopic()).isEqualTo("burnwatch.rollups.1d");
+            assertThat(config.lateTopic()).isEqualTo("burnwatch.late");
             assertThat(config.dlqTopic()).isEqualTo("burnwatch.dlq");
             assertThat(config.pricesTopic()).isEqualTo("burnwatch.prices");
             assertThat(config.usageJsonTopic()).isEqualTo("burnwatch.usage.json");
@@ -45,12 +48,14 @@ class BurnwatchConfigTest {
         }
 
         @Test
-        @DisplayName("alert on 2M tokens in 10 minutes with no outcome in an hour, with 30 s rollup grace")
+        @DisplayName("alert on 2M tokens in 10 minutes with no outcome in an hour; rollup grace 30 s, 5 min and 30 min")
         void rules() {
             assertThat(config.alertMinTokens()).isEqualTo(2_000_000);
             assertThat(config.alertWindow()).isEqualTo(Duration.ofMinutes(10));
             assertThat(config.alertOutcomeLookback()).isEqualTo(Duration.ofHours(1));
-            assertThat(config.rollupGrace()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(config.rollupGrace1m()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(config.rollupGrace1h()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(config.rollupGrace1d()).isEqualTo(Duration.ofMinutes(30));
         }
 
         @Test
@@ -288,6 +293,15 @@ class BurnwatchConfigTest {
         void maxTokensPerCallNotANumber() {
             assertRejected(Map.of("burnwatch.validation.max.tokens.per.call", "lots"),
                     "burnwatch.validation.max.tokens.per.call", "whole number");
+        }
+
+        @Test
+        void renamedRollupGrace() {
+            assertRejected(Map.of("burnwatch.rollup.grace", "1m"),
+                    "Setting burnwatch.rollup.grace on the command line was renamed: set burnwatch.rollup.grace.1m instead");
+            assertThatThrownBy(() -> BurnwatchConfig.load(null, Map.of("BURNWATCH_ROLLUP_GRACE", "1m"), Map.of()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("BURNWATCH_ROLLUP_GRACE").hasMessageContaining("burnwatch.rollup.grace.1m");
         }
 
         @Test

@@ -2,6 +2,7 @@ package io.burnwatch.streams.testing;
 
 import io.burnwatch.registry.SchemaRegistries;
 import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.ModelPrices;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.RollupKey;
@@ -18,16 +19,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The whole burnwatch topology in a {@link TopologyTestDriver}, against a fresh in-memory schema registry scope
@@ -52,7 +56,12 @@ public final class PipelineDriver implements AutoCloseable {
     public final TestOutputTopic<String, UsageEvent> usageOut;
     public final TestOutputTopic<String, OutcomeEvent> outcomesOut;
     public final IngestMetrics ingest = new IngestMetrics();
+    /** 1-minute rollups of every dimension. */
     public final TestOutputTopic<RollupKey, UsageRollup> rollups;
+    public final TestOutputTopic<RollupKey, UsageRollup> rollups1h;
+    public final TestOutputTopic<RollupKey, UsageRollup> rollups1d;
+    /** Usage and outcome events, as written: decode with {@link #lateUsage} or {@link #lateOutcome}. */
+    public final TestOutputTopic<String, byte[]> late;
     public final TestOutputTopic<String, Alert> alerts;
     public final TestOutputTopic<byte[], byte[]> dlq;
     private final Path stateDir;
@@ -81,6 +90,9 @@ public final class PipelineDriver implements AutoCloseable {
         usageOut = driver.createOutputTopic(config.usageTopic(), serdes.string().deserializer(), serdes.usage().deserializer());
         outcomesOut = driver.createOutputTopic(config.outcomesTopic(), serdes.string().deserializer(), serdes.outcome().deserializer());
         rollups = driver.createOutputTopic(config.rollups1mTopic(), serdes.rollupKey().deserializer(), serdes.rollup().deserializer());
+        rollups1h = driver.createOutputTopic(config.rollups1hTopic(), serdes.rollupKey().deserializer(), serdes.rollup().deserializer());
+        rollups1d = driver.createOutputTopic(config.rollups1dTopic(), serdes.rollupKey().deserializer(), serdes.rollup().deserializer());
+        late = driver.createOutputTopic(config.lateTopic(), new StringDeserializer(), new ByteArrayDeserializer());
         alerts = driver.createOutputTopic(config.alertsTopic(), serdes.string().deserializer(), serdes.alert().deserializer());
         dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
@@ -108,6 +120,19 @@ public final class PipelineDriver implements AutoCloseable {
 
     public void pipe(OutcomeEvent outcome) {
         outcomes.pipeInput(outcome.getUserId(), outcome, UNRELATED_RECORD_TIME);
+    }
+
+    /** Every rollup of {@code dimension} on {@code topic} so far, in order; reads (and so consumes) the whole topic. */
+    public static List<UsageRollup> of(Dimension dimension, TestOutputTopic<RollupKey, UsageRollup> topic) {
+        return topic.readValuesToList().stream().filter(rollup -> rollup.getDimension() == dimension).toList();
+    }
+
+    public UsageEvent lateUsage(TestRecord<String, byte[]> record) {
+        return serdes.usage().deserializer().deserialize(config.lateTopic(), record.value());
+    }
+
+    public OutcomeEvent lateOutcome(TestRecord<String, byte[]> record) {
+        return serdes.outcome().deserializer().deserialize(config.lateTopic(), record.value());
     }
 
     @Override

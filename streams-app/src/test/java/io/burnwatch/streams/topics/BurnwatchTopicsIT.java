@@ -8,6 +8,7 @@ import io.burnwatch.local.KafkaBroker;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +50,15 @@ class BurnwatchTopicsIT {
     }
 
     @Test
-    @DisplayName("creates the eight topics: seven with the configured partitions, alerts compacted, prices compacted in one partition")
+    @DisplayName("creates the eleven topics: ten with the configured partitions, alerts compacted, prices compacted in one partition")
     void createsAllTopics() throws Exception {
         BurnwatchConfig config = config("fresh", 4);
 
         Set<String> created = new BurnwatchTopics(config).ensure(admin);
 
         List<String> all = List.of(config.usageTopic(), config.outcomesTopic(), config.usageJsonTopic(),
-                config.outcomesJsonTopic(), config.alertsTopic(), config.rollups1mTopic(), config.dlqTopic());
+                config.outcomesJsonTopic(), config.alertsTopic(), config.rollups1mTopic(), config.rollups1hTopic(),
+                config.rollups1dTopic(), config.lateTopic(), config.dlqTopic());
         assertThat(created).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(all.stream(), Stream.of(config.pricesTopic())).toList());
         for (String topic : all) {
@@ -113,17 +115,21 @@ class BurnwatchTopicsIT {
     }
 
     private static BurnwatchConfig config(String prefix, int partitions) {
-        return BurnwatchConfig.of(Map.of(
-                "bootstrap.servers", broker.bootstrapServers(),
-                "burnwatch.topic.partitions", Integer.toString(partitions),
-                "burnwatch.topic.usage", prefix + ".usage",
-                "burnwatch.topic.outcomes", prefix + ".outcomes",
-                "burnwatch.topic.alerts", prefix + ".alerts",
-                "burnwatch.topic.rollups.1m", prefix + ".rollups.1m",
-                "burnwatch.topic.dlq", prefix + ".dlq",
-                "burnwatch.topic.prices", prefix + ".prices",
-                "burnwatch.topic.usage.json", prefix + ".usage.json",
-                "burnwatch.topic.outcomes.json", prefix + ".outcomes.json"));
+        Map<String, String> settings = new HashMap<>();
+        settings.put("bootstrap.servers", broker.bootstrapServers());
+        settings.put("burnwatch.topic.partitions", Integer.toString(partitions));
+        settings.put("burnwatch.topic.usage", prefix + ".usage");
+        settings.put("burnwatch.topic.outcomes", prefix + ".outcomes");
+        settings.put("burnwatch.topic.alerts", prefix + ".alerts");
+        settings.put("burnwatch.topic.rollups.1m", prefix + ".rollups.1m");
+        settings.put("burnwatch.topic.rollups.1h", prefix + ".rollups.1h");
+        settings.put("burnwatch.topic.rollups.1d", prefix + ".rollups.1d");
+        settings.put("burnwatch.topic.late", prefix + ".late");
+        settings.put("burnwatch.topic.dlq", prefix + ".dlq");
+        settings.put("burnwatch.topic.prices", prefix + ".prices");
+        settings.put("burnwatch.topic.usage.json", prefix + ".usage.json");
+        settings.put("burnwatch.topic.outcomes.json", prefix + ".outcomes.json");
+        return BurnwatchConfig.of(settings);
     }
 
     private static void awaitDescribable(String... topics) {

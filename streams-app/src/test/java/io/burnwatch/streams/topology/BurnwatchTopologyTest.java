@@ -28,10 +28,11 @@ class BurnwatchTopologyTest {
     }
 
     @Test
-    @DisplayName("reads usage and outcomes in one sub-topology: no repartitioning, so inputs must be co-partitioned")
-    void oneSubTopologyOverBothInputs() {
+    @DisplayName("reads usage and outcomes in one sub-topology (so they must be co-partitioned), then teams, models and JSON input")
+    void subTopologies() {
         assertThat(description.subtopologies()).extracting(BurnwatchTopologyTest::sources)
                 .containsExactlyInAnyOrder(Set.of(config.usageTopic(), config.outcomesTopic()),
+                        Set.of("ledger-team-repartition"), Set.of("ledger-model-repartition"),
                         Set.of(config.usageJsonTopic()), Set.of(config.outcomesJsonTopic()));
     }
 
@@ -45,9 +46,14 @@ class BurnwatchTopologyTest {
     }
 
     @Test
-    @DisplayName("writes alerts and rollups from the main sub-topology, and JSON input on to the Avro input topics")
+    @DisplayName("writes alerts, rollups and late events, and JSON input on to the Avro input topics")
     void sinks() {
-        assertThat(sinks(main())).containsExactlyInAnyOrder(config.alertsTopic(), config.rollups1mTopic());
+        Set<String> written = description.subtopologies().stream().flatMap(sub -> sinks(sub).stream())
+                .filter(topic -> topic != null && !topic.endsWith("-repartition"))
+                .collect(Collectors.toSet());
+        assertThat(written).containsExactlyInAnyOrder(config.alertsTopic(), config.rollups1mTopic(),
+                config.rollups1hTopic(), config.rollups1dTopic(), config.lateTopic(), config.usageTopic(),
+                config.outcomesTopic());
         assertThat(sinks(reading(config.usageJsonTopic()))).containsExactly(config.usageTopic());
         assertThat(sinks(reading(config.outcomesJsonTopic()))).containsExactly(config.outcomesTopic());
     }

@@ -1,4 +1,4 @@
-package io.burnwatch.streams.rollup;
+package io.burnwatch.streams.ledger;
 
 import static io.burnwatch.streams.testing.Events.call;
 import static io.burnwatch.streams.testing.Prices.model;
@@ -6,19 +6,23 @@ import static io.burnwatch.streams.testing.Prices.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.burnwatch.schema.Dimension;
+import io.burnwatch.schema.RollupKey;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.cost.UnpricedTokens;
 import io.burnwatch.streams.testing.PipelineDriver;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Computed cost in 1-minute user rollups")
+@DisplayName("Computed cost in rollups")
 class RollupCostTest {
 
     private static final Instant MINUTE = Instant.parse("2026-03-02T10:00:00Z");
@@ -101,6 +105,22 @@ class RollupCostTest {
         assertThat(rollup.getUnpricedTokens()).isEqualTo(11_600);
     }
 
+    @Test
+    @DisplayName("a call is priced once: its user's, team's and model's rollups of every size carry the same cost")
+    void samePriceInEveryDimension() {
+        pipeline.pipe(sonnet(MINUTE.plusSeconds(10)));
+        pipeline.pipe(sonnet(PRICE_CUT));
+        pipeline.pipe(call("alice", "s-1", MINUTE.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(31))).build());
+
+        for (TestOutputTopic<RollupKey, UsageRollup> topic : List.of(pipeline.rollups, pipeline.rollups1h, pipeline.rollups1d)) {
+            List<UsageRollup> first = topic.readValuesToList().stream()
+                    .filter(rollup -> rollup.getWindowStart().isBefore(PRICE_CUT)).toList();
+            assertThat(first).extracting(UsageRollup::getDimension)
+                    .containsExactlyInAnyOrder(Dimension.USER, Dimension.TEAM, Dimension.MODEL);
+            assertThat(first).allSatisfy(rollup -> assertThat(rollup.getComputedCostUsd()).isCloseTo(0.0105 + 0.007, EXACT));
+        }
+    }
+
     /** A dated snapshot name, priced under its canonical id. */
     private static UsageEvent sonnet(Instant ts) {
         return call("alice", "s-1", ts).setModel("claude-sonnet-4-20250514")
@@ -108,7 +128,7 @@ class RollupCostTest {
     }
 
     private UsageRollup onlyRollup() {
-        List<UsageRollup> emitted = pipeline.rollups.readValuesToList();
+        List<UsageRollup> emitted = PipelineDriver.of(Dimension.USER, pipeline.rollups);
         assertThat(emitted).hasSize(1);
         assertThat(emitted.get(0).getWindowStart()).isEqualTo(MINUTE);
         return emitted.get(0);

@@ -1,0 +1,37 @@
+package io.burnwatch.streams.ledger;
+
+import io.burnwatch.streams.config.BurnwatchConfig;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Where the ledger writes, and how long each window size waits for late events. */
+public record LedgerSettings(Map<WindowSize, String> rollupTopics, Map<WindowSize, Duration> graces, String lateTopic) {
+
+    public LedgerSettings {
+        rollupTopics = new EnumMap<>(rollupTopics);
+        graces = new EnumMap<>(graces);
+        for (WindowSize size : WindowSize.values()) {
+            if (!rollupTopics.containsKey(size) || !graces.containsKey(size)) {
+                throw new IllegalArgumentException("No rollup topic or grace for window size " + size.label());
+            }
+        }
+    }
+
+    public static LedgerSettings from(BurnwatchConfig config) {
+        return new LedgerSettings(
+                Map.of(WindowSize.MINUTE, config.rollups1mTopic(), WindowSize.HOUR, config.rollups1hTopic(),
+                        WindowSize.DAY, config.rollups1dTopic()),
+                Map.of(WindowSize.MINUTE, config.rollupGrace1m(), WindowSize.HOUR, config.rollupGrace1h(),
+                        WindowSize.DAY, config.rollupGrace1d()),
+                config.lateTopic());
+    }
+
+    public String rollupTopic(WindowSize size) {
+        return rollupTopics.get(size);
+    }
+
+    public long graceMillis(WindowSize size) {
+        return graces.get(size).toMillis();
+    }
+}

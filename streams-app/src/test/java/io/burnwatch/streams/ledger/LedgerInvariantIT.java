@@ -1,0 +1,308 @@
+package io.burnwatch.streams.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.burnwatch.local.Await;
+import io.burnwatch.local.KafkaBroker;
+import io.burnwatch.local.registry.SchemaRegistryServer;
+import io.burnwatch.registry.SchemaRegistries;
+import io.burnwatch.registry.SchemaRegistryClient;
+import io.burnwatch.schema.Dimension;
+import io.burnwatch.schema.Initiator;
+import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.schema.OutcomeKind;
+import io.burnwatch.schema.RollupKey;
+import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.schema.UsageRollup;
+import io.burnwatch.serde.SpecificAvroDeserializer;
+import io.burnwatch.streams.BurnwatchService;
+import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.testing.KafkaProducers;
+import io.burnwatch.streams.testing.TopicReader;
+import io.burnwatch.streams.topics.BurnwatchTopics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger's invariant on a real broker with exactly-once processing: for every token type, window size and
+ * dimension, the tokens in the rollups plus the tokens on the late topic equal the tokens that came in.
+ */
+@DisplayName("Ledger invariant on a real broker")
+class LedgerInvariantIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int PARTITIONS = 3;
+    private static final List<String> TOKEN_TYPES = List.of("input", "output", "cache_read", "cache_write");
+
+    @TempDir
+    static Path dir;
+
+    private static KafkaBroker broker;
+    private static SchemaRegistryServer registry;
+    private static BurnwatchConfig config;
+    private static BurnwatchService service;
+    private static SchemaRegistryClient registryClient;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        broker = KafkaBroker.start(dir.resolve("broker"), 0);
+        registry = SchemaRegistryServer.start(broker.bootstrapServers(), "127.0.0.1", 0);
+        config = BurnwatchConfig.of(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(),
+                "schema.registry.url", registry.url(),
+                "state.dir", dir.resolve("state").toString(),
+                "burnwatch.http.port", "0",
+                "burnwatch.topic.partitions", Integer.toString(PARTITIONS)));
+        try (Admin admin = Admin.create(config.adminConfig())) {
+            new BurnwatchTopics(config).ensure(admin);
+        }
+        service = BurnwatchService.start(config);
+        registryClient = SchemaRegistries.forUrl(registry.url(), null);
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    @DisplayName("Σ rollups + Σ late = Σ input, exactly, for every token type, window size and dimension; one 1d record per key")
+    void everyTokenCountsExactlyOnce() {
+        // Three UTC days of traffic, ending before yesterday: brokers keep a week, and every window can close.
+        Instant firstDay = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(4));
+        List<SpecificRecord> input = traffic(new Random(20260302), firstDay);
+        try (KafkaProducer<String, SpecificRecord> producer = KafkaProducers.avroProducer(broker.bootstrapServers(), registry.url())) {
+            input.forEach(event -> producer.send(record(event)));
+            // One call per partition of each stage moves every task's stream time past the last close.
+            sentinels(Instant.now().minus(Duration.ofMinutes(1))).forEach(event -> producer.send(record(event)));
+        }
+        Map<String, Long> sent = sums(input.stream().filter(UsageEvent.class::isInstance).map(UsageEvent.class::cast).toList());
+        long commitsSent = input.stream().filter(e -> e instanceof OutcomeEvent o && o.getKind() == OutcomeKind.COMMIT).count();
+
+        Map<WindowSize, TopicReader<RollupKey, UsageRollup>> rollupReaders = new EnumMap<>(WindowSize.class);
+        try (TopicReader<String, byte[]> late = new TopicReader<>(broker.bootstrapServers(), config.lateTopic(),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            for (WindowSize size : WindowSize.values()) {
+                rollupReaders.put(size, rollupReader(size));
+            }
+            Map<WindowSize, List<ConsumerRecord<RollupKey, UsageRollup>>> rollups = new EnumMap<>(WindowSize.class);
+            List<ConsumerRecord<String, byte[]>> lateRead = new ArrayList<>();
+            List<SpecificRecord> lateEvents = new ArrayList<>();
+            Await.until(WAIT, "rollups and late events to add up to the input in every dimension and size", (BooleanSupplier) () -> {
+                List<ConsumerRecord<String, byte[]>> all = late.readUntil(WAIT, "late events so far", read -> true);
+                all.subList(lateRead.size(), all.size()).forEach(record -> {
+                    lateRead.add(record);
+                    lateEvents.add(decode(record));
+                });
+                for (WindowSize size : WindowSize.values()) {
+                    rollups.put(size, rollupReaders.get(size).readUntil(WAIT, "rollups so far", read -> true));
+                }
+                return balanced(rollups, lateRead, lateEvents, sent, commitsSent);
+            });
+
+            for (WindowSize size : WindowSize.values()) {
+                for (Dimension dimension : Dimension.values()) {
+                    String where = dimension + " " + size.label();
+                    Map<String, Long> counted = sums(rollupsOf(rollups.get(size), dimension));
+                    Map<String, Long> missed = sums(lateOf(lateRead, lateEvents, dimension, size));
+                    for (String type : TOKEN_TYPES) {
+                        assertThat(counted.get(type) + missed.get(type)).as(where + " " + type + " tokens").isEqualTo(sent.get(type));
+                    }
+                }
+            }
+            assertThat(rollups.get(WindowSize.DAY)).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
+            assertThat(rollups.get(WindowSize.DAY)).extracting(r -> r.key().getDimension()).contains(Dimension.values());
+            assertThat(rollups.get(WindowSize.DAY)).filteredOn(r -> r.key().getDimension() == Dimension.USER)
+                    .as("three days of each of six users").hasSize(18);
+            assertThat(lateRead).as("the traffic has late events").isNotEmpty();
+        } finally {
+            rollupReaders.values().forEach(TopicReader::close);
+        }
+    }
+
+    /** Whether every dimension and size balances; the tokens are checked again, one by one, once they do. */
+    private static boolean balanced(Map<WindowSize, List<ConsumerRecord<RollupKey, UsageRollup>>> rollups,
+                                    List<ConsumerRecord<String, byte[]>> lateRead, List<SpecificRecord> lateEvents,
+                                    Map<String, Long> sent, long commitsSent) {
+        for (WindowSize size : WindowSize.values()) {
+            for (Dimension dimension : Dimension.values()) {
+                Map<String, Long> counted = sums(rollupsOf(rollups.get(size), dimension));
+                Map<String, Long> missed = sums(lateOf(lateRead, lateEvents, dimension, size));
+                for (String type : TOKEN_TYPES) {
+                    if (counted.get(type) + missed.get(type) != sent.get(type)) {
+                        return false;
+                    }
+                }
+                if (dimension != Dimension.MODEL) {
+                    long commits = rollupsOf(rollups.get(size), dimension).stream().mapToLong(UsageRollup::getCommits).sum()
+                            + lateOf(lateRead, lateEvents, dimension, size).stream()
+                            .filter(e -> e instanceof OutcomeEvent o && o.getKind() == OutcomeKind.COMMIT).count();
+                    if (commits != commitsSent) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Calls and outcomes of six users in three teams (one without) on four model names, some of them late. */
+    private static List<SpecificRecord> traffic(Random random, Instant firstDay) {
+        String[] users = {"ada", "bo", "cy", "di", "ed", "flo"};
+        String[] teams = {"payments", "payments", "search", "search", null, "infra"};
+        String[] models = {"claude-sonnet-4-20250514", "anthropic/claude-sonnet-4", "gpt-4o-2024-08-06", "gemini-2.5-flash"};
+        long span = Duration.ofDays(3).toMillis();
+        record Timed(long sendAt, SpecificRecord event) {
+        }
+        List<Timed> timed = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            int user = random.nextInt(users.length);
+            long sendAt = firstDay.toEpochMilli() + (long) (random.nextDouble() * span);
+            // One call in ten comes late: from a few seconds to two hours after its ts.
+            long ts = random.nextInt(10) == 0 ? sendAt - 5_000 - (long) (random.nextDouble() * 7_200_000) : sendAt;
+            timed.add(new Timed(sendAt, UsageEvent.newBuilder()
+                    .setEventId("call-" + i).setTs(Instant.ofEpochMilli(Math.max(ts, firstDay.toEpochMilli())))
+                    .setUserId(users[user]).setTeamId(teams[user]).setSessionId(users[user] + "-s" + random.nextInt(4))
+                    .setInitiator(Initiator.AGENT).setModel(models[random.nextInt(models.length)])
+                    .setInputTokens(random.nextInt(5_000)).setOutputTokens(random.nextInt(2_000))
+                    .setCacheReadTokens(random.nextInt(50_000)).setCacheWriteTokens(random.nextInt(3_000))
+                    .build()));
+        }
+        for (int i = 0; i < 120; i++) {
+            long sendAt = firstDay.toEpochMilli() + (long) (random.nextDouble() * span);
+            long ts = random.nextInt(8) == 0 ? sendAt - 60_000 - (long) (random.nextDouble() * 3_600_000) : sendAt;
+            timed.add(new Timed(sendAt, OutcomeEvent.newBuilder()
+                    .setEventId("outcome-" + i).setTs(Instant.ofEpochMilli(Math.max(ts, firstDay.toEpochMilli())))
+                    .setUserId(users[random.nextInt(users.length)])
+                    .setKind(OutcomeKind.values()[random.nextInt(OutcomeKind.values().length)])
+                    .setLinesAdded(random.nextInt(300)).setLinesRemoved(random.nextInt(100))
+                    .build()));
+        }
+        return timed.stream().sorted(Comparator.comparingLong(Timed::sendAt)).map(Timed::event).toList();
+    }
+
+    /** Calls without tokens whose user, team and model cover every partition of their stage. */
+    private static List<UsageEvent> sentinels(Instant ts) {
+        List<UsageEvent> sentinels = new ArrayList<>();
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            sentinels.add(UsageEvent.newBuilder()
+                    .setEventId("sentinel-" + partition).setTs(ts)
+                    .setUserId(keyOnPartition("sentinel-user-", partition))
+                    .setTeamId(keyOnPartition("sentinel-team-", partition))
+                    .setSessionId("sentinel").setInitiator(Initiator.AGENT)
+                    .setModel(keyOnPartition("sentinel-model-", partition))
+                    .setInputTokens(0).setOutputTokens(0).setCacheReadTokens(0).setCacheWriteTokens(0)
+                    .build());
+        }
+        return sentinels;
+    }
+
+    /** A string key the producer's default partitioner (murmur2 of the UTF-8 bytes) puts on {@code partition}. */
+    private static String keyOnPartition(String prefix, int partition) {
+        for (int i = 0; ; i++) {
+            String key = prefix + i;
+            if (Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS == partition) {
+                return key;
+            }
+        }
+    }
+
+    private static ProducerRecord<String, SpecificRecord> record(SpecificRecord event) {
+        if (event instanceof UsageEvent call) {
+            return new ProducerRecord<>(config.usageTopic(), null, call.getTs().toEpochMilli(), call.getUserId(), call);
+        }
+        OutcomeEvent outcome = (OutcomeEvent) event;
+        return new ProducerRecord<>(config.outcomesTopic(), null, outcome.getTs().toEpochMilli(), outcome.getUserId(), outcome);
+    }
+
+    private static Map<String, Long> sums(List<?> items) {
+        Map<String, Long> sums = new HashMap<>();
+        TOKEN_TYPES.forEach(type -> sums.put(type, 0L));
+        for (Object item : items) {
+            if (item instanceof UsageEvent call) {
+                add(sums, call.getInputTokens(), call.getOutputTokens(), call.getCacheReadTokens(), call.getCacheWriteTokens());
+            } else if (item instanceof UsageRollup rollup) {
+                add(sums, rollup.getInputTokens(), rollup.getOutputTokens(), rollup.getCacheReadTokens(), rollup.getCacheWriteTokens());
+            }
+        }
+        return sums;
+    }
+
+    private static void add(Map<String, Long> sums, long input, long output, long cacheRead, long cacheWrite) {
+        sums.merge("input", input, Long::sum);
+        sums.merge("output", output, Long::sum);
+        sums.merge("cache_read", cacheRead, Long::sum);
+        sums.merge("cache_write", cacheWrite, Long::sum);
+    }
+
+    private static List<UsageRollup> rollupsOf(List<ConsumerRecord<RollupKey, UsageRollup>> rollups, Dimension dimension) {
+        return rollups.stream().filter(r -> r.key().getDimension() == dimension).map(ConsumerRecord::value).toList();
+    }
+
+    private static List<SpecificRecord> lateOf(List<ConsumerRecord<String, byte[]>> late, List<SpecificRecord> events,
+                                               Dimension dimension, WindowSize size) {
+        List<SpecificRecord> missed = new ArrayList<>();
+        for (int i = 0; i < late.size(); i++) {
+            if (header(late.get(i), LateHeaders.DIMENSION).equals(dimension.name())
+                    && header(late.get(i), LateHeaders.WINDOW_SIZE).equals(size.label())) {
+                missed.add(events.get(i));
+            }
+        }
+        return missed;
+    }
+
+    /** A late record is a usage or an outcome event: its schema id says which. */
+    private static SpecificRecord decode(ConsumerRecord<String, byte[]> record) {
+        String type = registryClient().byId(ByteBuffer.wrap(record.value(), 1, 4).getInt()).getFullName();
+        Class<? extends SpecificRecord> eventClass = type.equals(UsageEvent.getClassSchema().getFullName())
+                ? UsageEvent.class : OutcomeEvent.class;
+        return new SpecificAvroDeserializer<>(eventClass, registryClient()).deserialize(record.topic(), record.value());
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static TopicReader<RollupKey, UsageRollup> rollupReader(WindowSize size) {
+        return new TopicReader<>(broker.bootstrapServers(), LedgerSettings.from(config).rollupTopic(size),
+                new SpecificAvroDeserializer<>(RollupKey.class, registryClient()),
+                new SpecificAvroDeserializer<>(UsageRollup.class, registryClient()));
+    }
+
+    private static SchemaRegistryClient registryClient() {
+        return registryClient;
+    }
+}
