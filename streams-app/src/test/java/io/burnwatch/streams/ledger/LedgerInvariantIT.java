@@ -50,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ledger's invariant on a real broker with exactly-once processing: for every token type, window size and
- * dimension, the tokens in the rollups plus the tokens on the late topic equal the tokens that came in.
+ * dimension, the tokens in the rollups plus the tokens on the late topic plus the tokens dead-lettered equal the
+ * tokens that came in, each event id counted once.
  */
 @DisplayName("Ledger invariant on a real broker")
 class LedgerInvariantIT {
@@ -99,17 +100,43 @@ class LedgerInvariantIT {
     }
 
     @Test
-    @DisplayName("Σ rollups + Σ late = Σ input, exactly, for every token type, window size and dimension; one 1d record per key")
+    @DisplayName("Σ rollups + Σ late + Σ dead-lettered = Σ input, exactly, for every token type, window size and dimension,"
+            + " with repeats, late and malformed input; one 1d record per key")
     void everyTokenCountsExactlyOnce() {
         // Three UTC days of traffic, ending before yesterday: brokers keep a week, and every window can close.
         Instant firstDay = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(4));
-        List<SpecificRecord> input = traffic(new Random(20260302), firstDay);
-        try (KafkaProducer<String, SpecificRecord> producer = KafkaProducers.avroProducer(broker.bootstrapServers(), registry.url())) {
-            input.forEach(event -> producer.send(record(event)));
+        Random random = new Random(20260302);
+        List<SpecificRecord> input = traffic(random, firstDay);
+        List<UsageEvent> refused = refused(eventTime(input.get(input.size() / 2)));
+        List<byte[]> unreadable = List.of("not avro".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0x7f, 0x7f, 0x7f, 0x7f, 2},
+                new byte[] {0, 0, 0});
+        int repeats = 0;
+        try (KafkaProducer<String, SpecificRecord> producer = KafkaProducers.avroProducer(broker.bootstrapServers(), registry.url());
+             KafkaProducer<String, byte[]> raw = KafkaProducers.rawProducer(broker.bootstrapServers())) {
+            for (int i = 0; i < input.size(); i++) {
+                producer.send(record(input.get(i)));
+                // A producer's retry: some events come again a few records later, with the same event id.
+                if (i >= 5 && i % 23 == 0) {
+                    producer.send(record(input.get(i - random.nextInt(5))));
+                    repeats++;
+                }
+                if (i == input.size() / 2) {
+                    // Stamped with the send time: the broker refuses records stamped days ahead.
+                    refused.forEach(call -> producer.send(new ProducerRecord<>(config.usageTopic(), call.getUserId(), call)));
+                    producer.flush();
+                    unreadable.forEach(bytes -> raw.send(new ProducerRecord<>(config.usageTopic(), "ada", bytes)));
+                    raw.flush();
+                }
+            }
             // One call per partition of each stage moves every task's stream time past the last close.
             sentinels(Instant.now().minus(Duration.ofMinutes(1))).forEach(event -> producer.send(record(event)));
         }
-        Map<String, Long> sent = sums(input.stream().filter(UsageEvent.class::isInstance).map(UsageEvent.class::cast).toList());
+        assertThat(repeats).as("the traffic has repeats").isPositive();
+        Map<String, Long> sent = sums(concat(calls(input), refused));
+        List<UsageEvent> deadLettered = deadLettered(refused.size() + unreadable.size());
+        assertThat(sums(deadLettered)).as("the refused calls' tokens, all of them in the dead letter queue")
+                .isEqualTo(sums(refused));
+        Map<String, Long> dead = sums(deadLettered);
         long commitsSent = input.stream().filter(e -> e instanceof OutcomeEvent o && o.getKind() == OutcomeKind.COMMIT).count();
 
         Map<WindowSize, TopicReader<RollupKey, UsageRollup>> rollupReaders = new EnumMap<>(WindowSize.class);
@@ -130,7 +157,7 @@ class LedgerInvariantIT {
                 for (WindowSize size : WindowSize.values()) {
                     rollups.put(size, rollupReaders.get(size).readUntil(WAIT, "rollups so far", read -> true));
                 }
-                return balanced(rollups, lateRead, lateEvents, sent, commitsSent);
+                return balanced(rollups, lateRead, lateEvents, dead, sent, commitsSent);
             });
 
             for (WindowSize size : WindowSize.values()) {
@@ -139,7 +166,8 @@ class LedgerInvariantIT {
                     Map<String, Long> counted = sums(rollupsOf(rollups.get(size), dimension));
                     Map<String, Long> missed = sums(lateOf(lateRead, lateEvents, dimension, size));
                     for (String type : TOKEN_TYPES) {
-                        assertThat(counted.get(type) + missed.get(type)).as(where + " " + type + " tokens").isEqualTo(sent.get(type));
+                        assertThat(counted.get(type) + missed.get(type) + dead.get(type)).as(where + " " + type + " tokens")
+                                .isEqualTo(sent.get(type));
                     }
                 }
             }
@@ -156,13 +184,13 @@ class LedgerInvariantIT {
     /** Whether every dimension and size balances; the tokens are checked again, one by one, once they do. */
     private static boolean balanced(Map<WindowSize, List<ConsumerRecord<RollupKey, UsageRollup>>> rollups,
                                     List<ConsumerRecord<String, byte[]>> lateRead, List<SpecificRecord> lateEvents,
-                                    Map<String, Long> sent, long commitsSent) {
+                                    Map<String, Long> dead, Map<String, Long> sent, long commitsSent) {
         for (WindowSize size : WindowSize.values()) {
             for (Dimension dimension : Dimension.values()) {
                 Map<String, Long> counted = sums(rollupsOf(rollups.get(size), dimension));
                 Map<String, Long> missed = sums(lateOf(lateRead, lateEvents, dimension, size));
                 for (String type : TOKEN_TYPES) {
-                    if (counted.get(type) + missed.get(type) != sent.get(type)) {
+                    if (counted.get(type) + missed.get(type) + dead.get(type) != sent.get(type)) {
                         return false;
                     }
                 }
@@ -212,6 +240,58 @@ class LedgerInvariantIT {
                     .build()));
         }
         return timed.stream().sorted(Comparator.comparingLong(Timed::sendAt)).map(Timed::event).toList();
+    }
+
+    /** Calls that decode but break the usage contract: each goes to the dead letter queue, tokens and all. */
+    private static List<UsageEvent> refused(Instant ts) {
+        List<UsageEvent> refused = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            UsageEvent.Builder call = UsageEvent.newBuilder()
+                    .setEventId("refused-" + i).setTs(ts.plusSeconds(i)).setUserId("ada").setTeamId("payments")
+                    .setSessionId("ada-s0").setInitiator(Initiator.AGENT).setModel("gpt-4o")
+                    .setInputTokens(1_000 + i).setOutputTokens(200 + i).setCacheReadTokens(3_000 + i).setCacheWriteTokens(40 + i);
+            switch (i % 3) {
+                case 0 -> call.setModel("");
+                case 1 -> call.setInputTokens(20_000_000L + i);
+                default -> call.setTs(Instant.now().plus(Duration.ofDays(2)));
+            }
+            refused.add(call.build());
+        }
+        return refused;
+    }
+
+    /** Reads {@code expected} dead letters; those that decode as calls are returned, the unreadable ones count none. */
+    private static List<UsageEvent> deadLettered(int expected) {
+        SpecificAvroDeserializer<UsageEvent> calls = new SpecificAvroDeserializer<>(UsageEvent.class, registryClient());
+        try (TopicReader<byte[], byte[]> dlq = new TopicReader<>(broker.bootstrapServers(), config.dlqTopic(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<ConsumerRecord<byte[], byte[]>> letters = dlq.readUntil(WAIT, expected + " dead letters",
+                    read -> read.size() >= expected);
+            assertThat(letters).hasSize(expected);
+            List<UsageEvent> decoded = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> letter : letters) {
+                try {
+                    decoded.add(calls.deserialize(config.usageTopic(), letter.value()));
+                } catch (RuntimeException unreadable) {
+                    // Not a call at all: it carries no tokens.
+                }
+            }
+            return decoded;
+        }
+    }
+
+    private static Instant eventTime(SpecificRecord event) {
+        return event instanceof UsageEvent call ? call.getTs() : ((OutcomeEvent) event).getTs();
+    }
+
+    private static List<UsageEvent> calls(List<SpecificRecord> events) {
+        return events.stream().filter(UsageEvent.class::isInstance).map(UsageEvent.class::cast).toList();
+    }
+
+    private static List<UsageEvent> concat(List<UsageEvent> first, List<UsageEvent> second) {
+        List<UsageEvent> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** Calls without tokens whose user, team and model cover every partition of their stage. */
