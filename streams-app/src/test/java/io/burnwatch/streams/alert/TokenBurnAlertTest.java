@@ -16,10 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Default rule: 2,000,000 tokens within the trailing 10 minutes, no outcome within the last hour. Each call in
@@ -31,17 +30,8 @@ class TokenBurnAlertTest {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final Duration EVERY = Duration.ofSeconds(10);
 
-    private PipelineDriver pipeline;
-
-    @BeforeEach
-    void start() {
-        pipeline = PipelineDriver.start();
-    }
-
-    @AfterEach
-    void stop() {
-        pipeline.close();
-    }
+    @RegisterExtension
+    final PipelineDriver pipeline = PipelineDriver.start();
 
     @Test
     @DisplayName("opens once, with its evidence, when a looping session crosses the threshold and its user has no outcome")
@@ -190,30 +180,36 @@ class TokenBurnAlertTest {
     @Test
     @DisplayName("gives the same episode the same alert id when replayed, and another session another id")
     void alertIdIsDeterministic() {
-        List<String> first = twoEpisodes();
+        List<String> first = twoEpisodes(pipeline);
 
-        pipeline.close();
-        pipeline = PipelineDriver.start();
-        List<String> replayed = twoEpisodes();
+        List<String> replayed;
+        try (PipelineDriver again = PipelineDriver.start()) {
+            replayed = twoEpisodes(again);
+        }
 
         assertThat(first).hasSize(2).doesNotHaveDuplicates();
         assertThat(replayed).isEqualTo(first);
     }
 
-    private List<String> twoEpisodes() {
-        burn("alice", "s-17", T0, 20, EVERY);
-        burn("alice", "s-18", T0, 20, EVERY);
-        return pipeline.alerts.readValuesToList().stream().map(Alert::getAlertId).toList();
+    private List<String> twoEpisodes(PipelineDriver driver) {
+        burn(driver, "alice", "s-17", T0, 20, EVERY);
+        burn(driver, "alice", "s-18", T0, 20, EVERY);
+        return driver.alerts.readValuesToList().stream().map(Alert::getAlertId).toList();
+    }
+
+    private List<UsageEvent> burn(String user, String session, Instant from, int count, Duration every) {
+        return burn(pipeline, user, session, from, count, every);
     }
 
     /** Pipes {@code count} calls of 100,000 tokens, {@code every} apart from {@code from}, and returns them. */
-    private List<UsageEvent> burn(String user, String session, Instant from, int count, Duration every) {
+    private static List<UsageEvent> burn(PipelineDriver driver, String user, String session, Instant from, int count,
+                                         Duration every) {
         List<UsageEvent> calls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UsageEvent call = hundredK(call(user, session, from.plus(every.multipliedBy(i))))
                     .setModel(i % 2 == 0 ? "claude-sonnet-4" : "claude-haiku-4")
                     .build();
-            pipeline.pipe(call);
+            driver.pipe(call);
             calls.add(call);
         }
         return calls;

@@ -11,10 +11,9 @@ import io.burnwatch.streams.testing.PipelineDriver;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Late events")
 class LateEventsTest {
@@ -22,17 +21,8 @@ class LateEventsTest {
     private static final Instant MINUTE = Instant.parse("2026-03-02T10:00:00Z");
     private static final Instant CLOSE = MINUTE.plusSeconds(90);
 
-    private PipelineDriver pipeline;
-
-    @BeforeEach
-    void start() {
-        pipeline = PipelineDriver.start();
-    }
-
-    @AfterEach
-    void stop() {
-        pipeline.close();
-    }
+    @RegisterExtension
+    final PipelineDriver pipeline = PipelineDriver.start();
 
     @Test
     @DisplayName("a call after its minute closed goes to the late topic, byte for byte, keyed by user, once per dimension")

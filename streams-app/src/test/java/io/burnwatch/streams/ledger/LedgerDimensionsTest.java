@@ -18,10 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Ledger dimensions: user, team, model, with outcomes")
 class LedgerDimensionsTest {
@@ -29,17 +28,8 @@ class LedgerDimensionsTest {
     private static final Instant MINUTE = Instant.parse("2026-03-02T10:00:00Z");
     private static final Instant CLOSE = MINUTE.plusSeconds(90);
 
-    private PipelineDriver pipeline;
-
-    @BeforeEach
-    void start() {
-        pipeline = PipelineDriver.start();
-    }
-
-    @AfterEach
-    void stop() {
-        pipeline.close();
-    }
+    @RegisterExtension
+    final PipelineDriver pipeline = PipelineDriver.start();
 
     @Test
     @DisplayName("a team sums its users' calls; calls without a team count for the team \"(none)\"")

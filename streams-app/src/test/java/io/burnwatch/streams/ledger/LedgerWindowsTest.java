@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Ledger windows")
 class LedgerWindowsTest {
@@ -27,17 +26,8 @@ class LedgerWindowsTest {
     /** Stream time at which the 10:00 minute closes: its end plus the 30 s grace. */
     private static final Instant CLOSE = NEXT_MINUTE.plusSeconds(30);
 
-    private PipelineDriver pipeline;
-
-    @BeforeEach
-    void start() {
-        pipeline = PipelineDriver.start();
-    }
-
-    @AfterEach
-    void stop() {
-        pipeline.close();
-    }
+    @RegisterExtension
+    final PipelineDriver pipeline = PipelineDriver.start();
 
     @Test
     @DisplayName("sums a user's calls in a minute, token types and reported cost apart, keyed for upserts")

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,9 +37,9 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The whole burnwatch topology in a {@link TopologyTestDriver}, against a fresh in-memory schema registry scope
- * and state directory, both dropped on close.
+ * and state directory, both dropped on close; registered as a JUnit extension, it closes after each test.
  */
-public final class PipelineDriver implements AutoCloseable {
+public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
 
     private static final Instant UNRELATED_RECORD_TIME = Instant.parse("2001-01-01T00:00:00Z");
     /** The driver's wall clock at start: a day after the events the tests use, so none of them is in the future. */
@@ -133,6 +135,11 @@ public final class PipelineDriver implements AutoCloseable {
 
     public OutcomeEvent lateOutcome(TestRecord<String, byte[]> record) {
         return serdes.outcome().deserializer().deserialize(config.lateTopic(), record.value());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
