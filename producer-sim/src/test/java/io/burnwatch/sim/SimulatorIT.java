@@ -9,6 +9,7 @@ import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.serde.SpecificAvroDeserializer;
 import io.burnwatch.sim.persona.Cast;
+import io.burnwatch.sim.persona.SimEvent;
 import io.burnwatch.sim.persona.SimEvents;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,8 +139,11 @@ class SimulatorIT {
     private static List<String> firstShapes(Cast cast, int count) {
         Simulation simulation = new Simulation(cast.personas(Instant.EPOCH));
         List<String> shapes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            shapes.add(SimEvents.shape(simulation.next().record()));
+        while (shapes.size() < count) {
+            SimEvent event = simulation.next();
+            if (!(event instanceof SimEvent.Truth)) {
+                shapes.add(SimEvents.shape(event.record()));
+            }
         }
         return shapes;
     }
