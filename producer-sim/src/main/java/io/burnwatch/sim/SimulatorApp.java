@@ -13,6 +13,7 @@ import io.burnwatch.sim.publish.Topics;
 import io.burnwatch.sim.trace.Traces;
 import io.burnwatch.sim.truth.GroundTruth;
 import io.burnwatch.sim.truth.TruthFile;
+import io.burnwatch.sim.truth.TruthTopic;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -127,6 +128,7 @@ public final class SimulatorApp implements Callable<Integer> {
                 truthTopic, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
 
         warnIfEventTimeOutrunsTheBroker();
+        ensureTruthTopic(config);
 
         CountDownLatch finished = new CountDownLatch(1);
         Simulator simulator;
@@ -158,6 +160,15 @@ public final class SimulatorApp implements Callable<Integer> {
     private EventSink sink(Properties config) throws IOException {
         EventSink kafka = new KafkaEventSink(config, new Topics(usageTopic, outcomesTopic, truthTopic));
         return truthFile == null ? kafka : new TruthFile(truthFile, kafka);
+    }
+
+    private void ensureTruthTopic(Properties config) throws InterruptedException {
+        try {
+            TruthTopic.ensure(config, truthTopic);
+        } catch (IllegalStateException e) {
+            throw OneLineErrors.problem(spec.commandLine(), "--truth-topic " + truthTopic + " cannot be created ("
+                    + e.getMessage() + "): create it, or pass a --truth-topic the simulator may create");
+        }
     }
 
     private Mix parseMix() {
