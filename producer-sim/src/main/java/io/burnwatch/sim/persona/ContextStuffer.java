@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Pastes whole codebases into a chat: huge inputs (observed long-context requests) across many repositories, few
@@ -41,7 +42,7 @@ public final class ContextStuffer implements Persona {
         this.week = traces.activity().draw(random);
         this.start = start;
         String org = user.repo().substring(0, user.repo().indexOf('/') + 1);
-        this.repos = java.util.stream.IntStream.range(0, REPOS).mapToObj(i -> org + "repo-" + Dice.hex(random, 6))
+        this.repos = IntStream.range(0, REPOS).mapToObj(i -> org + "repo-" + Dice.hex(random, 6))
                 .toList();
         this.nextTurn = atWork(start.plus(Dice.between(random, Duration.ofSeconds(5), Duration.ofMinutes(2))));
         this.nextCommit = start.plus(timeToCommit());

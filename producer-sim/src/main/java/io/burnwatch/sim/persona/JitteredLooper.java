@@ -5,6 +5,7 @@ import io.burnwatch.sim.trace.CallSizes;
 import io.burnwatch.sim.trace.Traces;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -51,7 +52,7 @@ public final class JitteredLooper implements Persona {
     @Override
     public Instant act(Instant now, Consumer<SimEvent> emit) {
         if (session == null) {
-            session = Calls.open(random, ids, user, Role.JITTERED_LOOPER, java.util.List.of("claude-code", "codex"),
+            session = Calls.open(random, ids, user, Role.JITTERED_LOOPER, List.of("claude-code", "codex"),
                     now, emit);
         }
         CallSizes.Size size = completions.draw(random);

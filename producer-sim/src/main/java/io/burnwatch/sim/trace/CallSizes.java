@@ -1,5 +1,6 @@
 package io.burnwatch.sim.trace;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Context and output sizes of single calls, drawn together from one observed request. */
@@ -27,10 +28,10 @@ public final class CallSizes {
     }
 
     public long maxContext() {
-        return java.util.Arrays.stream(context).max().orElseThrow();
+        return Arrays.stream(context).max().orElseThrow();
     }
 
     public long maxOutput() {
-        return java.util.Arrays.stream(output).max().orElseThrow();
+        return Arrays.stream(output).max().orElseThrow();
     }
 }
