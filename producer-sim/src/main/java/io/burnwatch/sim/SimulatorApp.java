@@ -3,10 +3,17 @@ package io.burnwatch.sim;
 import io.burnwatch.serde.AvroSerdeConfig;
 import io.burnwatch.sim.clock.ScaledClock;
 import io.burnwatch.sim.persona.Cast;
+import io.burnwatch.sim.persona.Mix;
+import io.burnwatch.sim.persona.SimEvent;
+import io.burnwatch.sim.publish.EventSink;
 import io.burnwatch.sim.publish.KafkaEventSink;
 import io.burnwatch.sim.publish.ProducerSettings;
 import io.burnwatch.sim.publish.ThroughputLog;
 import io.burnwatch.sim.publish.Topics;
+import io.burnwatch.sim.trace.Traces;
+import io.burnwatch.sim.truth.GroundTruth;
+import io.burnwatch.sim.truth.TruthFile;
+import io.burnwatch.sim.truth.TruthTopic;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -14,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,9 +35,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Sends simulated usage and outcome events of a small cast of users, one of whom runs a looping agent. */
+/**
+ * Sends simulated usage and outcome events of a cast of users, and the ground truth of every session they open.
+ * Up to ten users, one of them runs a looping agent.
+ */
 @Command(name = "burnwatch-sim", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Simulates AI token usage and outcomes: light users, heavy users and one looping agent.")
+        description = "Simulates AI token usage and outcomes of light and heavy users, autonomous runners, idle and"
+                + " jittered loopers and context stuffers, with the ground truth of every session.")
 public final class SimulatorApp implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorApp.class);
@@ -56,9 +68,28 @@ public final class SimulatorApp implements Callable<Integer> {
             description = "Topic of outcome events (default: ${DEFAULT-VALUE}).")
     private String outcomesTopic;
 
+    @Option(names = "--truth-topic", defaultValue = "burnwatch.truth", paramLabel = "TOPIC",
+            description = "Topic of every session's ground truth, keyed by session id (default: ${DEFAULT-VALUE}).")
+    private String truthTopic;
+
+    @Option(names = "--truth-file", paramLabel = "FILE",
+            description = "Also write the ground truth to FILE, one JSON object a line.")
+    private Path truthFile;
+
     @Option(names = "--users", defaultValue = "6", paramLabel = "N",
-            description = "Simulated users, one of them the looper (default: ${DEFAULT-VALUE}).")
+            description = "Simulated users, in teams of 5-20; up to " + Cast.SMALL + " without --mix, one of them is an"
+                    + " idle looper and the others heavy and light users (default: ${DEFAULT-VALUE}).")
     private int users;
+
+    @Option(names = "--mix", paramLabel = "ROLE=WEIGHT,...",
+            description = "Persona weights, from light, heavy, runner, idle, jitter, stuffer (default above "
+                    + Cast.SMALL + " users: light=50,heavy=25,runner=5,idle=5,jitter=5,stuffer=10).")
+    private String mix;
+
+    @Option(names = "--traces", paramLabel = "DIR",
+            description = "Directory of the public traces (laid out as shared/traces) to draw call sizes and arrivals"
+                    + " from (default: the samples packaged with the simulator).")
+    private Path traces;
 
     @Option(names = "--seed", defaultValue = "42", description = "Same seed, same users and events (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -89,19 +120,22 @@ public final class SimulatorApp implements Callable<Integer> {
         Properties config = ProducerSettings.producerConfig(bootstrapServers, schemaRegistryUrl, extraConfig());
         explicitFlagsWin(config);
 
-        Cast cast = Cast.of(seed, users);
+        Cast cast = mix == null ? Cast.of(seed, users) : Cast.of(seed, users, parseMix());
+        Traces drawFrom = readTraces();
         Instant start = Instant.now();
         Clock wall = Clock.systemUTC();
-        LOG.info("Simulating {} users (looper: {}) at speed {} to {} and {} on {}", users, cast.looper().userId(),
-                speed, usageTopic, outcomesTopic, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        LOG.info("Simulating {} users at speed {} to {}, {} and {} on {}", users, speed, usageTopic, outcomesTopic,
+                truthTopic, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
 
         warnIfEventTimeOutrunsTheBroker();
+        ensureTruthTopic(config);
 
         CountDownLatch finished = new CountDownLatch(1);
         Simulator simulator;
         Thread hook;
-        try (KafkaEventSink sink = new KafkaEventSink(config, new Topics(usageTopic, outcomesTopic))) {
-            simulator = new Simulator(new Simulation(cast.personas(start)), new ScaledClock(wall, start, speed),
+        GroundTruth events = new GroundTruth(new Simulation(cast.personas(start, drawFrom)));
+        try (EventSink sink = sink(config)) {
+            simulator = new Simulator(events, new ScaledClock(wall, start, speed),
                     sink, wall, new ThroughputLog(wall, SUMMARY_EVERY));
             hook = new Thread(() -> {
                 simulator.stop();
@@ -110,7 +144,10 @@ public final class SimulatorApp implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 long sent = simulator.run(Duration.ofSeconds(durationSeconds));
-                LOG.info("Stopping after {} events; flushing the producer", sent);
+                List<SimEvent> undetected = events.undetected();
+                undetected.forEach(sink::send);
+                LOG.info("Stopping after {} events and {} truths of sessions never detectable; flushing the producer",
+                        sent, undetected.size());
             } finally {
                 removeQuietly(hook);
             }
@@ -120,10 +157,44 @@ public final class SimulatorApp implements Callable<Integer> {
         return 0;
     }
 
+    private EventSink sink(Properties config) throws IOException {
+        EventSink kafka = new KafkaEventSink(config, new Topics(usageTopic, outcomesTopic, truthTopic));
+        return truthFile == null ? kafka : new TruthFile(truthFile, kafka);
+    }
+
+    private void ensureTruthTopic(Properties config) throws InterruptedException {
+        try {
+            TruthTopic.ensure(config, truthTopic);
+        } catch (IllegalStateException e) {
+            throw OneLineErrors.problem(spec.commandLine(), "--truth-topic " + truthTopic + " cannot be created ("
+                    + e.getMessage() + "): create it, or pass a --truth-topic the simulator may create");
+        }
+    }
+
+    private Mix parseMix() {
+        try {
+            return Mix.parse(mix);
+        } catch (IllegalArgumentException e) {
+            throw OneLineErrors.problem(spec.commandLine(), "--mix " + mix + ": " + e.getMessage());
+        }
+    }
+
+    private Traces readTraces() {
+        if (traces == null) {
+            return Traces.packaged();
+        }
+        try {
+            return Traces.from(traces);
+        } catch (RuntimeException e) {
+            throw OneLineErrors.problem(spec.commandLine(), "--traces " + traces + " cannot be read (" + e.getMessage()
+                    + "): pass a directory laid out as shared/traces, or leave --traces out for the packaged samples");
+        }
+    }
+
     private void validate() {
         if (users < 1) {
             throw OneLineErrors.problem(spec.commandLine(),
-                    "--users " + users + " is too few: one user is the looper, pass --users 1 or more");
+                    "--users " + users + " is too few: pass --users 1 or more");
         }
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw OneLineErrors.problem(spec.commandLine(),

@@ -24,6 +24,10 @@ class SimulatorAppTest {
             "--speed, -3, --speed",
             "--duration, -1, --duration",
             "--producer-config, /no/such/producer.properties, --producer-config",
+            "--mix, light=lots, --mix",
+            "--mix, dragons=5, --mix",
+            "--mix, light=0, --mix",
+            "--traces, /no/such/traces, --traces",
             "--colour, blue, --colour"})
     @DisplayName("a bad flag gives one line naming it, and exit code 2")
     void badFlagGivesOneLineAndExitCode2(String flag, String value, String named) {
@@ -40,7 +44,7 @@ class SimulatorAppTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("--bootstrap-servers", "--schema-registry-url", "--usage-topic",
-                "--outcomes-topic", "--users", "--seed", "--speed", "--duration", "--producer-config");
+                "--outcomes-topic", "--truth-topic", "--truth-file", "--users", "--mix", "--traces", "--seed", "--speed", "--duration", "--producer-config");
     }
 
     private int run(String... args) {

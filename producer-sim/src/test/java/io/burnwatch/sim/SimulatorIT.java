@@ -6,10 +6,14 @@ import io.burnwatch.local.Await;
 import io.burnwatch.local.KafkaBroker;
 import io.burnwatch.local.registry.SchemaRegistryServer;
 import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.schema.SessionTruth;
+import io.burnwatch.schema.TruthLabel;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.serde.SpecificAvroDeserializer;
 import io.burnwatch.sim.persona.Cast;
+import io.burnwatch.sim.persona.SimEvent;
 import io.burnwatch.sim.persona.SimEvents;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,13 +69,15 @@ class SimulatorIT {
     }
 
     @Test
-    @DisplayName("a short fast run delivers the seed's events, keyed by user, as Avro the registry can resolve")
+    @DisplayName("a short fast run delivers the seed's events keyed by user and every session's ground truth keyed by session, as Avro the registry can resolve")
     void deliversTheSimulatedEvents() throws Exception {
         long seed = 42;
-        createTopics("delivery.usage", "delivery.outcomes");
+        createTopics("delivery.usage", "delivery.outcomes", "delivery.truth");
+        Path truthFile = dataDir.resolve("truth.jsonl");
         int exit = SimulatorApp.commandLine().execute("--bootstrap-servers", broker.bootstrapServers(),
                 "--schema-registry-url", registry.url(), "--speed", "120", "--duration", "4",
-                "--seed", Long.toString(seed), "--usage-topic", "delivery.usage", "--outcomes-topic", "delivery.outcomes");
+                "--seed", Long.toString(seed), "--usage-topic", "delivery.usage", "--outcomes-topic", "delivery.outcomes",
+                "--truth-topic", "delivery.truth", "--truth-file", truthFile.toString());
         assertThat(exit).isZero();
 
         List<ConsumerRecord<String, UsageEvent>> usage = readAll("delivery.usage", UsageEvent.class);
@@ -92,6 +98,20 @@ class SimulatorIT {
         assertThat(usage).anyMatch(r -> r.key().equals(cast.looper().userId()));
         assertThat(outcomes).noneMatch(r -> r.key().equals(cast.looper().userId()));
 
+        // Every session has its ground truth, keyed by session id, on the topic and in the file.
+        List<ConsumerRecord<String, SessionTruth>> truths = readAll("delivery.truth", SessionTruth.class);
+        assertThat(truths).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getSessionId()));
+        assertThat(truths.stream().map(ConsumerRecord::key).toList()).doesNotHaveDuplicates()
+                .containsAll(usage.stream().map(r -> r.value().getSessionId()).collect(Collectors.toSet()));
+        assertThat(truths).filteredOn(r -> r.value().getUserId().equals(cast.looper().userId())).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.value().getLabel()).isEqualTo(TruthLabel.SHOULD_ALERT);
+                    assertThat(r.value().getDetectableFrom()).isNotNull().isAfter(r.value().getStartedAt());
+                    assertThat(r.timestamp()).isEqualTo(r.value().getDetectableFrom().toEpochMilli());
+                });
+        assertThat(Files.readAllLines(truthFile)).hasSize(truths.size())
+                .allSatisfy(line -> assertThat(line).startsWith("{\"session_id\":\"s-"));
+
         // Nothing lost or made up: exactly the first events of the seed's simulation, whenever it started.
         Set<String> ids = new HashSet<>();
         List<String> delivered = new ArrayList<>();
@@ -110,10 +130,11 @@ class SimulatorIT {
     @Test
     @DisplayName("a user's usage and outcomes land on the same partition number of both topics")
     void usageAndOutcomesAreCoPartitioned() throws Exception {
-        createTopics("copart.usage", "copart.outcomes");
+        createTopics("copart.usage", "copart.outcomes"); // the simulator creates its truth topic
         int exit = SimulatorApp.commandLine().execute("--bootstrap-servers", broker.bootstrapServers(),
                 "--schema-registry-url", registry.url(), "--speed", "200", "--duration", "2", "--seed", "7",
-                "--users", "9", "--usage-topic", "copart.usage", "--outcomes-topic", "copart.outcomes");
+                "--users", "9", "--usage-topic", "copart.usage", "--outcomes-topic", "copart.outcomes",
+                "--truth-topic", "copart.truth");
         assertThat(exit).isZero();
 
         Map<String, Set<Integer>> partitionsOfUser = new HashMap<>();
@@ -126,6 +147,7 @@ class SimulatorIT {
         assertThat(partitionsOfUser.values()).allSatisfy(partitions -> assertThat(partitions).hasSize(1));
         assertThat(partitionsOfUser.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))
                 .hasSizeGreaterThan(1);
+        assertThat(readAll("copart.truth", SessionTruth.class)).isNotEmpty();
     }
 
     private static void createTopics(String... topics) throws Exception {
@@ -138,8 +160,11 @@ class SimulatorIT {
     private static List<String> firstShapes(Cast cast, int count) {
         Simulation simulation = new Simulation(cast.personas(Instant.EPOCH));
         List<String> shapes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            shapes.add(SimEvents.shape(simulation.next().record()));
+        while (shapes.size() < count) {
+            SimEvent event = simulation.next();
+            if (!(event instanceof SimEvent.Truth)) {
+                shapes.add(SimEvents.shape(event.record()));
+            }
         }
         return shapes;
     }
@@ -151,10 +176,8 @@ class SimulatorIT {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(topic, p));
-            }
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

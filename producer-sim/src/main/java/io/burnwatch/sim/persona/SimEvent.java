@@ -1,11 +1,15 @@
 package io.burnwatch.sim.persona;
 
 import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.schema.SessionTruth;
 import io.burnwatch.schema.UsageEvent;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 
-/** What a persona emits: a model call or an outcome, both keyed by the user who caused it. */
+/**
+ * What a persona emits: a model call or an outcome, both keyed by the user who caused it, or the ground truth of a
+ * session it opened, keyed by the session.
+ */
 public sealed interface SimEvent {
 
     String eventId();
@@ -13,6 +17,11 @@ public sealed interface SimEvent {
     Instant ts();
 
     String userId();
+
+    /** The record key: the user id for usage and outcomes, so they are co-partitioned. */
+    default String key() {
+        return userId();
+    }
 
     SpecificRecord record();
 
@@ -57,6 +66,34 @@ public sealed interface SimEvent {
         @Override
         public SpecificRecord record() {
             return event;
+        }
+    }
+
+    /** A session's ground truth; its time is when it became detectable, or when it started. */
+    record Truth(SessionTruth truth) implements SimEvent {
+        @Override
+        public String eventId() {
+            return truth.getSessionId();
+        }
+
+        @Override
+        public Instant ts() {
+            return truth.getDetectableFrom() != null ? truth.getDetectableFrom() : truth.getStartedAt();
+        }
+
+        @Override
+        public String userId() {
+            return truth.getUserId();
+        }
+
+        @Override
+        public String key() {
+            return truth.getSessionId();
+        }
+
+        @Override
+        public SpecificRecord record() {
+            return truth;
         }
     }
 }

@@ -9,8 +9,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Sends events keyed by user id, so a user's usage and outcomes land on the same partition number of their
- * topics. The record timestamp is the event time, which is what Kafka Streams windows on.
+ * Sends usage and outcomes keyed by user id, so a user's events land on the same partition number of their
+ * topics, and ground truth keyed by session id. The record timestamp is the event time, which is what Kafka Streams windows on.
  */
 public final class KafkaEventSink implements EventSink {
 
@@ -32,7 +32,7 @@ public final class KafkaEventSink implements EventSink {
             throw new IllegalStateException("Could not deliver an event: " + failed.getMessage(), failed);
         }
         String topic = topics.of(event);
-        producer.send(new ProducerRecord<>(topic, null, event.ts().toEpochMilli(), event.userId(), event.record()),
+        producer.send(new ProducerRecord<>(topic, null, event.ts().toEpochMilli(), event.key(), event.record()),
                 (metadata, exception) -> {
                     if (exception != null) {
                         failure.compareAndSet(null, exception);

@@ -17,6 +17,7 @@ public final class ThroughputLog {
     private final Duration every;
     private long usage;
     private long outcomes;
+    private long truths;
     private long sentAtLastLine;
     private Instant lastLine;
 
@@ -29,8 +30,10 @@ public final class ThroughputLog {
     public void sent(SimEvent event) {
         if (event instanceof SimEvent.Usage) {
             usage++;
-        } else {
+        } else if (event instanceof SimEvent.Outcome) {
             outcomes++;
+        } else {
+            truths++;
         }
         Instant now = wall.instant();
         Duration elapsed = Duration.between(lastLine, now);
@@ -42,12 +45,12 @@ public final class ThroughputLog {
     }
 
     public long total() {
-        return usage + outcomes;
+        return usage + outcomes + truths;
     }
 
     String line(Instant eventTime, Duration elapsed) {
         double rate = (total() - sentAtLastLine) / Math.max(0.001, elapsed.toMillis() / 1000.0);
-        return String.format(Locale.ROOT, "sent %,d events (%,d usage, %,d outcomes), %,.1f/s, event time %s",
-                total(), usage, outcomes, rate, eventTime);
+        return String.format(Locale.ROOT, "sent %,d events (%,d usage, %,d outcomes, %,d session truths), %,.1f/s, event time %s",
+                total(), usage, outcomes, truths, rate, eventTime);
     }
 }

@@ -37,7 +37,10 @@ final class BurnRule {
                 lastOutcome.merge(user, event.ts(), (a, b) -> a.isAfter(b) ? a : b);
                 continue;
             }
-            UsageEvent usage = ((SimEvent.Usage) event).event();
+            if (!(event instanceof SimEvent.Usage call)) {
+                continue;
+            }
+            UsageEvent usage = call.event();
             Deque<UsageEvent> window = trailing.computeIfAbsent(user, u -> new ArrayDeque<>());
             window.addLast(usage);
             long tokens = trailingTokens.merge(user, total(usage), Long::sum);

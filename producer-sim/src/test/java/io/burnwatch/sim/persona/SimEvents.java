@@ -1,6 +1,7 @@
 package io.burnwatch.sim.persona;
 
 import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.schema.SessionTruth;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.sim.Simulation;
 import java.time.Duration;
@@ -42,6 +43,10 @@ public final class SimEvents {
                     u.getInitiator().name(), String.valueOf(u.getPromptHash()), Long.toString(u.getInputTokens()),
                     Long.toString(u.getOutputTokens()), Long.toString(u.getCacheReadTokens()),
                     Long.toString(u.getCacheWriteTokens()));
+        }
+        if (record instanceof SessionTruth t) {
+            return String.join("|", t.getUserId(), t.getPersona(), t.getLabel().name(),
+                    String.valueOf(t.getParentSessionId() != null));
         }
         OutcomeEvent o = (OutcomeEvent) record;
         return String.join("|", o.getUserId(), o.getKind().name(), Long.toString(o.getLinesAdded()),
