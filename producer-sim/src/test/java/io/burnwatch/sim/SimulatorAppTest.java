@@ -24,6 +24,12 @@ class SimulatorAppTest {
             "--speed, -3, --speed",
             "--duration, -1, --duration",
             "--producer-config, /no/such/producer.properties, --producer-config",
+            "--mode, sideways, --mode",
+            "--rate, fast, --rate",
+            "--rate, 0, --rate",
+            "--hours, 0, --hours",
+            "--from, yesterday, --from",
+            "--bad-fraction, 2, --bad-fraction",
             "--colour, blue, --colour"})
     @DisplayName("a bad flag gives one line naming it, and exit code 2")
     void badFlagGivesOneLineAndExitCode2(String flag, String value, String named) {
@@ -40,7 +46,8 @@ class SimulatorAppTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("--bootstrap-servers", "--schema-registry-url", "--usage-topic",
-                "--outcomes-topic", "--users", "--seed", "--speed", "--duration", "--producer-config");
+                "--outcomes-topic", "--users", "--seed", "--mode", "--speed", "--from", "--hours", "--rate", "--duration",
+                "--bad-fraction", "--producer-config", "KAFKA_");
     }
 
     private int run(String... args) {
