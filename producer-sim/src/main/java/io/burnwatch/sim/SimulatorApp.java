@@ -9,6 +9,7 @@ import io.burnwatch.sim.clock.SimClock;
 import io.burnwatch.sim.persona.Cast;
 import io.burnwatch.sim.persona.SimEvent;
 import io.burnwatch.sim.publish.EventSink;
+import io.burnwatch.sim.publish.HandOffSink;
 import io.burnwatch.sim.publish.KafkaEventSink;
 import io.burnwatch.sim.publish.ProducerSettings;
 import io.burnwatch.sim.publish.ThroughputLog;
@@ -146,7 +147,10 @@ public final class SimulatorApp implements Callable<Integer> {
         Thread hook;
         KafkaEventSink kafka = new KafkaEventSink(config, new Topics(usageTopic, outcomesTopic));
         BadInputSink bad = badFraction > 0 ? new BadInputSink(kafka, badFraction, seed, wall) : null;
-        try (EventSink sink = bad != null ? bad : kafka) {
+        EventSink direct = bad != null ? bad : kafka;
+        // Batches wait for a full batch: only a run that never waits hands events to a sending thread.
+        boolean neverWaits = mode == Mode.REPLAY && MAX.equals(rate);
+        try (EventSink sink = neverWaits ? new HandOffSink(direct) : direct) {
             Simulator simulator = new Simulator(events, clock, pacer, sink, wall, throughput);
             hook = new Thread(() -> {
                 simulator.stop();
