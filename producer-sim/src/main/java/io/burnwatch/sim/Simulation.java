@@ -52,4 +52,32 @@ public final class Simulation implements Iterator<SimEvent> {
         }
         return ready.poll();
     }
+
+    /** The events before {@code end}: a replay of a span of event time. */
+    public static Iterator<SimEvent> before(Iterator<SimEvent> events, Instant end) {
+        return new Iterator<>() {
+            private SimEvent next;
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !ended && events.hasNext()) {
+                    SimEvent candidate = events.next();
+                    ended = !candidate.ts().isBefore(end);
+                    next = ended ? null : candidate;
+                }
+                return next != null;
+            }
+
+            @Override
+            public SimEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("The replayed span ends at " + end);
+                }
+                SimEvent event = next;
+                next = null;
+                return event;
+            }
+        };
+    }
 }

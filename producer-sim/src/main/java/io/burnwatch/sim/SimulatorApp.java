@@ -1,11 +1,16 @@
 package io.burnwatch.sim;
 
-import io.burnwatch.serde.AvroSerdeConfig;
+import io.burnwatch.sim.bad.BadInputSink;
+import io.burnwatch.sim.clock.Pacer;
+import io.burnwatch.sim.clock.RatePacer;
+import io.burnwatch.sim.clock.ReplayClock;
 import io.burnwatch.sim.clock.ScaledClock;
+import io.burnwatch.sim.clock.SimClock;
 import io.burnwatch.sim.persona.Cast;
 import io.burnwatch.sim.persona.Mix;
 import io.burnwatch.sim.persona.SimEvent;
 import io.burnwatch.sim.publish.EventSink;
+import io.burnwatch.sim.publish.HandOffSink;
 import io.burnwatch.sim.publish.KafkaEventSink;
 import io.burnwatch.sim.publish.ProducerSettings;
 import io.burnwatch.sim.publish.ThroughputLog;
@@ -14,14 +19,14 @@ import io.burnwatch.sim.trace.Traces;
 import io.burnwatch.sim.truth.GroundTruth;
 import io.burnwatch.sim.truth.TruthFile;
 import io.burnwatch.sim.truth.TruthTopic;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,34 +36,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Sends simulated usage and outcome events of a cast of users, and the ground truth of every session they open.
- * Up to ten users, one of them runs a looping agent.
+ * Sends simulated usage and outcome events of a cast of users, and the ground truth of every session they open:
+ * in real time (sped up if asked) or as a replay of a span of event time that runs as fast as the broker takes it,
+ * at a target rate or at most, optionally mixed with malformed records. Up to ten users, one of them runs a
+ * looping agent.
  */
 @Command(name = "burnwatch-sim", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Simulates AI token usage and outcomes of light and heavy users, autonomous runners, idle and"
-                + " jittered loopers and context stuffers, with the ground truth of every session.")
+        description = {"Simulates AI token usage and outcomes of light and heavy users, autonomous runners, idle and"
+                + " jittered loopers and context stuffers, with the ground truth of every session.",
+                "Cluster settings: defaults < --producer-config FILE < KAFKA_* environment variables"
+                        + " (KAFKA_SECURITY_PROTOCOL sets security.protocol) < flags."})
 public final class SimulatorApp implements Callable<Integer> {
+
+    /** How event time relates to the wall clock. */
+    enum Mode { REALTIME, REPLAY }
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorApp.class);
     private static final Duration SUMMARY_EVERY = Duration.ofSeconds(10);
     private static final long SHUTDOWN_WAIT_SECONDS = 40;
     private static final Duration BROKER_FUTURE_LIMIT = Duration.ofHours(1);
+    private static final String MAX = "max";
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT",
-            description = "Kafka brokers (default: ${DEFAULT-VALUE}).")
-    private String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", defaultValue = "http://127.0.0.1:8081", paramLabel = "URL",
-            description = "Schema registry (default: ${DEFAULT-VALUE}).")
-    private String schemaRegistryUrl;
+    @Mixin
+    private ClusterOptions cluster;
 
     @Option(names = "--usage-topic", defaultValue = "burnwatch.usage", paramLabel = "TOPIC",
             description = "Topic of usage events (default: ${DEFAULT-VALUE}).")
@@ -94,17 +103,37 @@ public final class SimulatorApp implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Same seed, same users and events (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--mode", defaultValue = "realtime", paramLabel = "realtime|replay",
+            converter = ModeConverter.class,
+            description = "realtime: events at the wall clock's pace times --speed; replay: --hours of event time"
+                    + " from --from, as fast as --rate allows (default: ${DEFAULT-VALUE}).")
+    private Mode mode;
+
     @Option(names = "--speed", defaultValue = "1.0", paramLabel = "FACTOR",
-            description = "Event time runs FACTOR times as fast as the wall clock (default: ${DEFAULT-VALUE}).")
+            description = "realtime: event time runs FACTOR times as fast as the wall clock (default: ${DEFAULT-VALUE}).")
     private double speed;
 
+    @Option(names = "--from", paramLabel = "ISO-INSTANT",
+            description = "replay: event time of the first event, e.g. 2026-01-05T00:00:00Z (default: now minus --hours).")
+    private String from;
+
+    @Option(names = "--hours", defaultValue = "1", paramLabel = "H",
+            description = "replay: hours of event time to replay (default: ${DEFAULT-VALUE}).")
+    private double hours;
+
+    @Option(names = "--rate", defaultValue = MAX, paramLabel = "N|max",
+            description = "Events per second at most, or max for as fast as the broker takes them (default: ${DEFAULT-VALUE}).")
+    private String rate;
+
     @Option(names = "--duration", defaultValue = "0", paramLabel = "SECONDS",
-            description = "Wall-clock seconds to run; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
+            description = "Wall-clock seconds to run; 0 runs until Ctrl-C, or in replay until the span is done"
+                    + " (default: ${DEFAULT-VALUE}).")
     private long durationSeconds;
 
-    @Option(names = "--producer-config", paramLabel = "FILE",
-            description = "Extra producer properties, e.g. SASL/SSL settings; flags given explicitly win over it.")
-    private Path producerConfig;
+    @Option(names = "--bad-fraction", defaultValue = "0", paramLabel = "F",
+            description = "After this fraction of events also send a malformed record, of each kind the streams app"
+                    + " dead-letters in turn, with header " + BadInputSink.HEADER + " = kind (default: ${DEFAULT-VALUE}).")
+    private double badFraction;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -117,26 +146,44 @@ public final class SimulatorApp implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
-        Properties config = ProducerSettings.producerConfig(bootstrapServers, schemaRegistryUrl, extraConfig());
-        explicitFlagsWin(config);
-
+        Properties config = ProducerSettings.producerConfig(cluster.clientProperties(spec, System.getenv()));
+        Clock wall = Clock.systemUTC();
+        Instant now = wall.instant();
         Cast cast = mix == null ? Cast.of(seed, users) : Cast.of(seed, users, parseMix());
         Traces drawFrom = readTraces();
-        Instant start = Instant.now();
-        Clock wall = Clock.systemUTC();
-        LOG.info("Simulating {} users at speed {} to {}, {} and {} on {}", users, speed, usageTopic, outcomesTopic,
+        Instant start;
+        SimClock clock;
+        Iterator<SimEvent> simulation;
+        if (mode == Mode.REPLAY) {
+            Duration span = Duration.ofMillis(Math.round(hours * 3_600_000));
+            start = from == null ? now.minus(span) : Instant.parse(from);
+            clock = new ReplayClock(start);
+            simulation = Simulation.before(new Simulation(cast.personas(start, drawFrom)), start.plus(span));
+            warnIfReplayOutrunsTheBroker(start.plus(span), now);
+        } else {
+            start = now;
+            clock = new ScaledClock(wall, start, speed);
+            simulation = new Simulation(cast.personas(start, drawFrom));
+            warnIfEventTimeOutrunsTheBroker();
+        }
+        ensureTruthTopic(config);
+        GroundTruth events = new GroundTruth(simulation);
+        Pacer pacer = MAX.equals(rate) ? Pacer.UNLIMITED : new RatePacer(wall, Double.parseDouble(rate));
+        LOG.info("Simulating {} users (looper: {}) in {} mode from {} at rate {} to {}, {} and {} on {}", users,
+                cast.looper().userId(), mode.name().toLowerCase(Locale.ROOT), start, rate, usageTopic, outcomesTopic,
                 truthTopic, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
 
-        warnIfEventTimeOutrunsTheBroker();
-        ensureTruthTopic(config);
-
+        ThroughputLog throughput = new ThroughputLog(wall, SUMMARY_EVERY);
         CountDownLatch finished = new CountDownLatch(1);
-        Simulator simulator;
         Thread hook;
-        GroundTruth events = new GroundTruth(new Simulation(cast.personas(start, drawFrom)));
-        try (EventSink sink = sink(config)) {
-            simulator = new Simulator(events, new ScaledClock(wall, start, speed),
-                    sink, wall, new ThroughputLog(wall, SUMMARY_EVERY));
+        KafkaEventSink kafka = new KafkaEventSink(config, new Topics(usageTopic, outcomesTopic, truthTopic));
+        BadInputSink bad = badFraction > 0 ? new BadInputSink(kafka, badFraction, seed, wall) : null;
+        EventSink direct = bad != null ? bad : kafka;
+        EventSink withTruthFile = truthFile == null ? direct : new TruthFile(truthFile, direct);
+        // Batches wait for a full batch: only a run that never waits hands events to a sending thread.
+        boolean neverWaits = mode == Mode.REPLAY && MAX.equals(rate);
+        try (EventSink sink = neverWaits ? new HandOffSink(withTruthFile) : withTruthFile) {
+            Simulator simulator = new Simulator(events, clock, pacer, sink, wall, throughput);
             hook = new Thread(() -> {
                 simulator.stop();
                 awaitQuietly(finished);
@@ -146,20 +193,20 @@ public final class SimulatorApp implements Callable<Integer> {
                 long sent = simulator.run(Duration.ofSeconds(durationSeconds));
                 List<SimEvent> undetected = events.undetected();
                 undetected.forEach(sink::send);
-                LOG.info("Stopping after {} events and {} truths of sessions never detectable; flushing the producer",
-                        sent, undetected.size());
+                LOG.info("Stopping after {} events (event time {}) and {} truths of sessions never detectable;"
+                        + " flushing the producer", sent, clock.now(), undetected.size());
             } finally {
                 removeQuietly(hook);
             }
         } finally {
             finished.countDown();
         }
+        spec.commandLine().getOut().println(throughput.summary(Duration.between(now, wall.instant())));
+        if (bad != null) {
+            spec.commandLine().getOut().println("malformed records sent: " + bad.sent());
+        }
+        spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    private EventSink sink(Properties config) throws IOException {
-        EventSink kafka = new KafkaEventSink(config, new Topics(usageTopic, outcomesTopic, truthTopic));
-        return truthFile == null ? kafka : new TruthFile(truthFile, kafka);
     }
 
     private void ensureTruthTopic(Properties config) throws InterruptedException {
@@ -204,6 +251,34 @@ public final class SimulatorApp implements Callable<Integer> {
             throw OneLineErrors.problem(spec.commandLine(),
                     "--duration " + durationSeconds + " is negative: pass seconds to run, or 0 to run until Ctrl-C");
         }
+        if (!(hours > 0) || Double.isInfinite(hours)) {
+            throw OneLineErrors.problem(spec.commandLine(),
+                    "--hours " + hours + " is not a positive number of hours: pass e.g. --hours 24");
+        }
+        if (from != null) {
+            try {
+                Instant.parse(from);
+            } catch (DateTimeParseException e) {
+                throw OneLineErrors.problem(spec.commandLine(),
+                        "--from " + from + " is not an ISO-8601 instant: pass e.g. --from 2026-01-05T00:00:00Z");
+            }
+        }
+        if (!MAX.equals(rate)) {
+            double perSecond;
+            try {
+                perSecond = Double.parseDouble(rate);
+            } catch (NumberFormatException e) {
+                perSecond = Double.NaN;
+            }
+            if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+                throw OneLineErrors.problem(spec.commandLine(),
+                        "--rate " + rate + " is neither events per second nor max: pass e.g. --rate 5000 or --rate max");
+            }
+        }
+        if (!(badFraction >= 0 && badFraction <= 1)) {
+            throw OneLineErrors.problem(spec.commandLine(),
+                    "--bad-fraction " + badFraction + " is not a fraction: pass e.g. --bad-fraction 0.01, or 0 for none");
+        }
     }
 
     /** Brokers reject records stamped more than log.message.timestamp.after.max.ms (1 h by default) ahead. */
@@ -218,28 +293,22 @@ public final class SimulatorApp implements Callable<Integer> {
         }
     }
 
-    private Properties extraConfig() {
-        Properties extra = new Properties();
-        if (producerConfig == null) {
-            return extra;
+    private static void warnIfReplayOutrunsTheBroker(Instant end, Instant now) {
+        if (end.isAfter(now.plus(BROKER_FUTURE_LIMIT))) {
+            LOG.warn("The replay runs until {}, more than an hour after the wall clock; brokers reject such records"
+                    + " unless log.message.timestamp.after.max.ms is raised", end);
         }
-        try (Reader reader = Files.newBufferedReader(producerConfig)) {
-            extra.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw OneLineErrors.problem(spec.commandLine(), "--producer-config " + producerConfig
-                    + " cannot be read (" + e + "): pass a readable Java properties file");
-        }
-        return extra;
     }
 
-    /** Defaults give way to the --producer-config file; flags given on the command line override it. */
-    private void explicitFlagsWin(Properties config) {
-        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        if (parsed.hasMatchedOption("--bootstrap-servers")) {
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        }
-        if (parsed.hasMatchedOption("--schema-registry-url")) {
-            config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+    /** Accepts the mode in any case. */
+    static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
+        @Override
+        public Mode convert(String value) {
+            try {
+                return Mode.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a mode: pass realtime or replay");
+            }
         }
     }
 

@@ -28,6 +28,12 @@ class SimulatorAppTest {
             "--mix, dragons=5, --mix",
             "--mix, light=0, --mix",
             "--traces, /no/such/traces, --traces",
+            "--mode, sideways, --mode",
+            "--rate, fast, --rate",
+            "--rate, 0, --rate",
+            "--hours, 0, --hours",
+            "--from, yesterday, --from",
+            "--bad-fraction, 2, --bad-fraction",
             "--colour, blue, --colour"})
     @DisplayName("a bad flag gives one line naming it, and exit code 2")
     void badFlagGivesOneLineAndExitCode2(String flag, String value, String named) {
@@ -44,7 +50,8 @@ class SimulatorAppTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("--bootstrap-servers", "--schema-registry-url", "--usage-topic",
-                "--outcomes-topic", "--truth-topic", "--truth-file", "--users", "--mix", "--traces", "--seed", "--speed", "--duration", "--producer-config");
+                "--outcomes-topic", "--truth-topic", "--truth-file", "--users", "--mix", "--traces", "--seed", "--mode",
+                "--speed", "--from", "--hours", "--rate", "--duration", "--bad-fraction", "--producer-config", "KAFKA_");
     }
 
     private int run(String... args) {

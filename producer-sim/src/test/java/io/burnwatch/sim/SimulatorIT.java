@@ -10,13 +10,17 @@ import io.burnwatch.schema.SessionTruth;
 import io.burnwatch.schema.TruthLabel;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.serde.SpecificAvroDeserializer;
+import io.burnwatch.sim.bad.BadInputSink;
+import io.burnwatch.sim.bad.BadKind;
 import io.burnwatch.sim.persona.Cast;
 import io.burnwatch.sim.persona.SimEvent;
 import io.burnwatch.sim.persona.SimEvents;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,6 +37,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -150,6 +155,37 @@ class SimulatorIT {
         assertThat(readAll("copart.truth", SessionTruth.class)).isNotEmpty();
     }
 
+    @Test
+    @DisplayName("a replay sends --hours of event time from --from at once, with labelled malformed records of each kind")
+    void replaysASpanWithMalformedRecords() throws Exception {
+        createTopics("replay.usage", "replay.outcomes");
+        Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+        int exit = SimulatorApp.commandLine().execute("--bootstrap-servers", broker.bootstrapServers(),
+                "--schema-registry-url", registry.url(), "--mode", "replay", "--from", from.toString(), "--hours", "2",
+                "--users", "20", "--bad-fraction", "0.2", "--usage-topic", "replay.usage",
+                "--outcomes-topic", "replay.outcomes");
+        assertThat(exit).isZero();
+
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(readAll("replay.usage", new ByteArrayDeserializer()));
+        records.addAll(readAll("replay.outcomes", new ByteArrayDeserializer()));
+        List<ConsumerRecord<String, byte[]>> bad = records.stream()
+                .filter(r -> r.headers().lastHeader(BadInputSink.HEADER) != null).toList();
+        List<ConsumerRecord<String, byte[]>> good = records.stream()
+                .filter(r -> r.headers().lastHeader(BadInputSink.HEADER) == null).toList();
+
+        Instant end = from.plus(Duration.ofHours(2));
+        assertThat(good).hasSizeGreaterThan(1_000)
+                .allSatisfy(r -> assertThat(Instant.ofEpochMilli(r.timestamp())).isBefore(end));
+        assertThat(good.stream().map(r -> Instant.ofEpochMilli(r.timestamp())).max(Instant::compareTo).orElseThrow())
+                .isAfter(end.minus(Duration.ofMinutes(5)));
+        assertThat(good.stream().filter(r -> !Instant.ofEpochMilli(r.timestamp()).isBefore(from)).count())
+                .isGreaterThan(good.size() * 9L / 10);
+        assertThat(bad.size()).isBetween(good.size() / 8, good.size() / 3);
+        assertThat(bad.stream().map(r -> new String(r.headers().lastHeader(BadInputSink.HEADER).value(),
+                StandardCharsets.UTF_8)).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(BadKind.values()).map(Enum::name).toList());
+    }
+
     private static void createTopics(String... topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList())
@@ -171,7 +207,10 @@ class SimulatorIT {
 
     /** Every record on the topic, read up to the end offsets, which are final once the simulator has returned. */
     private static <T extends SpecificRecord> List<ConsumerRecord<String, T>> readAll(String topic, Class<T> type) {
-        Deserializer<T> values = new SpecificAvroDeserializer<>(type);
+        return readAll(topic, new SpecificAvroDeserializer<>(type));
+    }
+
+    private static <T> List<ConsumerRecord<String, T>> readAll(String topic, Deserializer<T> values) {
         values.configure(Map.of("schema.registry.url", registry.url()), false);
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

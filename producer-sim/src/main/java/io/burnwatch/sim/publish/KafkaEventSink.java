@@ -1,7 +1,9 @@
 package io.burnwatch.sim.publish;
 
+import io.burnwatch.serde.SpecificAvroSerializer;
 import io.burnwatch.sim.persona.SimEvent;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
@@ -10,42 +12,66 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Sends usage and outcomes keyed by user id, so a user's events land on the same partition number of their
- * topics, and ground truth keyed by session id. The record timestamp is the event time, which is what Kafka Streams windows on.
+ * topics, and ground truth keyed by session id. The record timestamp is the event time, which is what Kafka
+ * Streams windows on. Values are written as Confluent wire-format Avro here rather than by the producer, so that
+ * raw records can share the producer.
  */
-public final class KafkaEventSink implements EventSink {
+public final class KafkaEventSink implements RecordSink {
 
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final KafkaProducer<String, SpecificRecord> producer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final SpecificAvroSerializer<SpecificRecord> avro = new SpecificAvroSerializer<>();
     private final Topics topics;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public KafkaEventSink(Properties producerConfig, Topics topics) {
         this.producer = new KafkaProducer<>(producerConfig);
+        this.avro.configure(toMap(producerConfig), false);
         this.topics = topics;
     }
 
     @Override
     public void send(SimEvent event) {
+        String topic = topics.of(event);
+        send(new ProducerRecord<>(topic, null, event.ts().toEpochMilli(), event.key(), avro(topic, event.record())));
+    }
+
+    @Override
+    public void send(ProducerRecord<String, byte[]> record) {
         Exception failed = failure.get();
         if (failed != null) {
             throw new IllegalStateException("Could not deliver an event: " + failed.getMessage(), failed);
         }
-        String topic = topics.of(event);
-        producer.send(new ProducerRecord<>(topic, null, event.ts().toEpochMilli(), event.key(), event.record()),
-                (metadata, exception) -> {
-                    if (exception != null) {
-                        failure.compareAndSet(null, exception);
-                    }
-                });
+        producer.send(record, (metadata, exception) -> {
+            if (exception != null) {
+                failure.compareAndSet(null, exception);
+            }
+        });
+    }
+
+    @Override
+    public byte[] avro(String topic, SpecificRecord record) {
+        return avro.serialize(topic, record);
+    }
+
+    @Override
+    public Topics topics() {
+        return topics;
     }
 
     @Override
     public void close() {
         producer.close(CLOSE_TIMEOUT);
+        avro.close();
         Exception failed = failure.get();
         if (failed != null) {
             throw new IllegalStateException("Could not deliver all events: " + failed.getMessage(), failed);
         }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, ?> toMap(Properties config) {
+        return (Map) config;
     }
 }

@@ -53,4 +53,11 @@ public final class ThroughputLog {
         return String.format(Locale.ROOT, "sent %,d events (%,d usage, %,d outcomes, %,d session truths), %,.1f/s, event time %s",
                 total(), usage, outcomes, truths, rate, eventTime);
     }
+
+    /** The run's final line: everything sent over {@code elapsed}, e.g. from start until the producer flushed. */
+    public String summary(Duration elapsed) {
+        double seconds = Math.max(0.001, elapsed.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "sent %,d events (%,d usage, %,d outcomes) in %.1f s: %,.0f events/s",
+                total(), usage, outcomes, seconds, total() / seconds);
+    }
 }

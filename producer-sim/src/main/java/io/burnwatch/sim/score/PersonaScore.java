@@ -1,0 +1,21 @@
+package io.burnwatch.sim.score;
+
+import java.time.Duration;
+import java.util.OptionalDouble;
+
+/**
+ * How detection did on one persona's sessions. {@code precision} and {@code recall} are empty where they are not
+ * defined (no alerted sessions; no sessions that should alert), the delays where no session was detected in time
+ * to measure one.
+ */
+public record PersonaScore(String persona, int sessions, int alertedSessions, int correctAlerts,
+                           int shouldAlert, int detectedShouldAlert, Duration delayP50, Duration delayP95) {
+
+    public OptionalDouble precision() {
+        return alertedSessions == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) correctAlerts / alertedSessions);
+    }
+
+    public OptionalDouble recall() {
+        return shouldAlert == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) detectedShouldAlert / shouldAlert);
+    }
+}

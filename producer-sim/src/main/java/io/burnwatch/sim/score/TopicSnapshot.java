@@ -1,0 +1,66 @@
+package io.burnwatch.sim.score;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads every record of a topic up to its end offsets at the time of reading, without a consumer group: the
+ * scorer sees one consistent snapshot and commits nothing.
+ */
+public final class TopicSnapshot {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private TopicSnapshot() {
+    }
+
+    public static <V> List<V> read(Properties clientConfig, String topic, Deserializer<V> values, Duration timeout) {
+        Properties config = new Properties();
+        config.putAll(clientConfig);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        values.configure(toMap(config), false);
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("Topic " + topic + " does not exist");
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            List<V> read = new ArrayList<>();
+            Instant deadline = Instant.now().plus(timeout);
+            while (!reachedEnd(consumer, end)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Could not read " + topic + " to its end within " + timeout);
+                }
+                for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
+                    if (record.value() != null) {
+                        read.add(record.value());
+                    }
+                }
+            }
+            return read;
+        }
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, ?> toMap(Properties config) {
+        return (Map) config;
+    }
+}
