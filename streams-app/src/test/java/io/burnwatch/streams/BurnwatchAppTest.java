@@ -22,7 +22,7 @@ class BurnwatchAppTest {
     @Test
     @DisplayName("named flags set their settings and win over -D/--set, which win over the environment")
     void flagsBecomeSettings() {
-        BurnwatchApp app = new BurnwatchApp(Map.of("KAFKA_MAX_POLL_RECORDS", "3", "BURNWATCH_ALERT_WINDOW", "2m"),
+        BurnwatchApp app = new BurnwatchApp(Map.of("KAFKA_MAX_POLL_RECORDS", "3", "BURNWATCH_IDLE_WINDOW", "2m"),
                 new PrintWriter(err));
         new CommandLine(app).parseArgs(
                 "--bootstrap-servers", "flag:9092", "-D", "bootstrap.servers=set:9092",
@@ -30,7 +30,7 @@ class BurnwatchAppTest {
                 "--application-id", "burnwatch-eu",
                 "--state-dir", "/var/lib/burnwatch",
                 "--http-host", "0.0.0.0", "--http-port", "9090",
-                "-Dburnwatch.alert.window=5m", "--set", "max.poll.records=7");
+                "-Dburnwatch.idle.window=5m", "--set", "max.poll.records=7");
 
         BurnwatchConfig config = app.config();
 
@@ -40,7 +40,7 @@ class BurnwatchAppTest {
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/burnwatch"));
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.httpPort()).isEqualTo(9090);
-        assertThat(config.alertWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.idleWindow()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.streamsProperties()).containsEntry("max.poll.records", "7");
     }
 
@@ -65,11 +65,11 @@ class BurnwatchAppTest {
     @Test
     @DisplayName("a bad setting exits 2 with one line naming the key and the fix")
     void badSetting() {
-        int code = run("-D", "burnwatch.alert.window=ten");
+        int code = run("-D", "burnwatch.idle.window=ten");
 
         assertThat(code).isEqualTo(2);
         assertThat(errorLines()).singleElement().asString()
-                .startsWith("Invalid value ten for configuration burnwatch.alert.window:")
+                .startsWith("Invalid value ten for configuration burnwatch.idle.window:")
                 .contains("e.g. 30s, 10m or 1h");
     }
 

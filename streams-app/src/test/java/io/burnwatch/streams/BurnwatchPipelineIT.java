@@ -14,6 +14,7 @@ import io.burnwatch.local.registry.SchemaRegistryServer;
 import io.burnwatch.registry.SchemaRegistries;
 import io.burnwatch.registry.SchemaRegistryClient;
 import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.AlertKind;
 import io.burnwatch.schema.AlertStatus;
 import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.ModelPrices;
@@ -118,7 +119,7 @@ class BurnwatchPipelineIT {
     @DisplayName("a looping session raises one OPEN alert, and a commit resolves it")
     void burnAlertOpensAndResolves() {
         Instant t0 = nextHour();
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 30; i++) {
             send(hundredK(call("alice", "s-17", t0.plusSeconds(10L * i))));
         }
         try (TopicReader<String, Alert> alerts = new TopicReader<>(broker.bootstrapServers(), config.alertsTopic(),
@@ -126,13 +127,16 @@ class BurnwatchPipelineIT {
             Alert alert = of("alice", alerts.readUntil(WAIT, "alice's alert", read -> !of("alice", read).isEmpty()))
                     .get(0).value();
 
+            // 2M tokens after the 20th call (190 s); still burning a minute later, at the 26th call, it opens.
+            assertThat(alert.getKind()).isEqualTo(AlertKind.IDLE_LOOP);
             assertThat(alert.getStatus()).isEqualTo(AlertStatus.OPEN);
             assertThat(alert.getSessionId()).isEqualTo("s-17");
-            assertThat(alert.getCalls()).isEqualTo(20);
+            assertThat(alert.getCalls()).isEqualTo(26);
             assertThat(alert.getInputTokens() + alert.getOutputTokens() + alert.getCacheReadTokens()
-                    + alert.getCacheWriteTokens()).isEqualTo(2_000_000);
-            assertThat(alert.getOpenedAt()).isEqualTo(t0.plusSeconds(190));
-            assertThat(alert.getMessage()).startsWith("2M tokens in 10 min over 20 calls in session s-17 (alice");
+                    + alert.getCacheWriteTokens()).isEqualTo(2_600_000);
+            assertThat(alert.getOpenedAt()).isEqualTo(t0.plusSeconds(250));
+            assertThat(alert.getMessage()).contains(" in 30 min over 26 agent calls in session s-17 (alice, repo acme/api),"
+                    + " no commit or PR in 2 hours");
 
             Instant committed = t0.plus(Duration.ofMinutes(5));
             send(commit("alice", committed));

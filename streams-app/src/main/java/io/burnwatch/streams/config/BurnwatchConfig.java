@@ -211,16 +211,32 @@ public final class BurnwatchConfig {
         return Integer.parseInt(string(BurnwatchSettings.HTTP_PORT));
     }
 
-    public long alertMinTokens() {
-        return Long.parseLong(string(BurnwatchSettings.ALERT_MIN_TOKENS));
+    public Duration idleWindow() {
+        return Durations.parse(string(BurnwatchSettings.IDLE_WINDOW));
     }
 
-    public Duration alertWindow() {
-        return Durations.parse(string(BurnwatchSettings.ALERT_WINDOW));
+    public double idleMinCostUsd() {
+        return Double.parseDouble(string(BurnwatchSettings.IDLE_MIN_COST_USD).trim());
     }
 
-    public Duration alertOutcomeLookback() {
-        return Durations.parse(string(BurnwatchSettings.ALERT_OUTCOME_LOOKBACK));
+    public long idleMinTokens() {
+        return Long.parseLong(string(BurnwatchSettings.IDLE_MIN_TOKENS).trim());
+    }
+
+    public Duration idleOutcomeLookback() {
+        return Durations.parse(string(BurnwatchSettings.IDLE_OUTCOME_LOOKBACK));
+    }
+
+    public Duration idleConfirm() {
+        return Durations.parse(string(BurnwatchSettings.IDLE_CONFIRM));
+    }
+
+    public Duration idleUpdateInterval() {
+        return Durations.parse(string(BurnwatchSettings.IDLE_UPDATE_INTERVAL));
+    }
+
+    public Duration idleQuiet() {
+        return Durations.parse(string(BurnwatchSettings.IDLE_QUIET));
     }
 
     public Duration rollupGrace1m() {

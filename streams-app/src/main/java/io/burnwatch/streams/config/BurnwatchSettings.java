@@ -20,8 +20,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@link #kafkaDefaults()}. Any other Kafka client or Streams setting passes through unchanged.
  *
  * <p>Sources, later ones winning: these defaults, the {@code --config} properties file, environment variables
- * ({@code KAFKA_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers}, {@code BURNWATCH_ALERT_WINDOW} sets
- * {@code burnwatch.alert.window}), then command-line flags.
+ * ({@code KAFKA_BOOTSTRAP_SERVERS} sets {@code bootstrap.servers}, {@code BURNWATCH_IDLE_WINDOW} sets
+ * {@code burnwatch.idle.window}), then command-line flags.
  */
 public final class BurnwatchSettings {
 
@@ -39,9 +39,13 @@ public final class BurnwatchSettings {
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
     public static final String HTTP_HOST = "burnwatch.http.host";
     public static final String HTTP_PORT = "burnwatch.http.port";
-    public static final String ALERT_MIN_TOKENS = "burnwatch.alert.min.tokens";
-    public static final String ALERT_WINDOW = "burnwatch.alert.window";
-    public static final String ALERT_OUTCOME_LOOKBACK = "burnwatch.alert.outcome.lookback";
+    public static final String IDLE_WINDOW = "burnwatch.idle.window";
+    public static final String IDLE_MIN_COST_USD = "burnwatch.idle.min.cost.usd";
+    public static final String IDLE_MIN_TOKENS = "burnwatch.idle.min.tokens";
+    public static final String IDLE_OUTCOME_LOOKBACK = "burnwatch.idle.outcome.lookback";
+    public static final String IDLE_CONFIRM = "burnwatch.idle.confirm";
+    public static final String IDLE_UPDATE_INTERVAL = "burnwatch.idle.update.interval";
+    public static final String IDLE_QUIET = "burnwatch.idle.quiet";
     public static final String VALIDATION_MAX_TOKENS_PER_CALL = "burnwatch.validation.max.tokens.per.call";
     public static final String VALIDATION_MAX_FUTURE = "burnwatch.validation.max.future";
     public static final String DEDUP_HORIZON = "burnwatch.dedup.horizon";
@@ -54,7 +58,11 @@ public final class BurnwatchSettings {
     public static final String PREFIX = "burnwatch.";
 
     /** Settings of earlier releases that were renamed, with their new names: using an old name is an error. */
-    public static final Map<String, String> RENAMED = Map.of("burnwatch.rollup.grace", ROLLUP_GRACE_1M);
+    public static final Map<String, String> RENAMED = Map.of(
+            "burnwatch.rollup.grace", ROLLUP_GRACE_1M,
+            "burnwatch.alert.min.tokens", IDLE_MIN_TOKENS,
+            "burnwatch.alert.window", IDLE_WINDOW,
+            "burnwatch.alert.outcome.lookback", IDLE_OUTCOME_LOOKBACK);
 
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
@@ -87,12 +95,20 @@ public final class BurnwatchSettings {
                     "Address of the health and status endpoints.")
             .define(HTTP_PORT, Type.STRING, "8080", integer(0, 65_535, "8080"), Importance.MEDIUM,
                     "Port of the health and status endpoints; 0 picks a free port.")
-            .define(ALERT_MIN_TOKENS, Type.STRING, "2000000", longAtLeast(1, "2000000"), Importance.HIGH,
-                    "Tokens (all four kinds) per session and window that raise an alert.")
-            .define(ALERT_WINDOW, Type.STRING, "10m", duration(Duration.ofSeconds(1), "10m"), Importance.HIGH,
-                    "Trailing event-time window over which session tokens are summed.")
-            .define(ALERT_OUTCOME_LOOKBACK, Type.STRING, "1h", duration(Duration.ofSeconds(1), "1h"), Importance.HIGH,
-                    "An outcome this recent prevents an alert; idle this long resolves QUIET.")
+            .define(IDLE_WINDOW, Type.STRING, "30m", duration(Duration.ofMinutes(1), "30m"), Importance.HIGH,
+                    "Trailing event-time window over which an agent session's burn is summed (whole minutes).")
+            .define(IDLE_MIN_COST_USD, Type.STRING, "5", positiveNumber("5"), Importance.HIGH,
+                    "Dollars of agent calls in one session and window that count as a burn.")
+            .define(IDLE_MIN_TOKENS, Type.STRING, "2000000", longAtLeast(1, "2000000"), Importance.HIGH,
+                    "Tokens (all four kinds) of agent calls in one session and window that count as a burn.")
+            .define(IDLE_OUTCOME_LOOKBACK, Type.STRING, "2h", duration(Duration.ofMinutes(1), "2h"), Importance.HIGH,
+                    "An outcome attributable to the session this recent prevents an IDLE_LOOP alert, or resolves one.")
+            .define(IDLE_CONFIRM, Type.STRING, "1m", duration(Duration.ZERO, "1m"), Importance.MEDIUM,
+                    "How long a burn must last with no outcome before its alert opens.")
+            .define(IDLE_UPDATE_INTERVAL, Type.STRING, "15m", duration(Duration.ofMinutes(1), "15m"), Importance.MEDIUM,
+                    "An open IDLE_LOOP alert is updated at most this often while the burn goes on.")
+            .define(IDLE_QUIET, Type.STRING, "30m", duration(Duration.ofMinutes(1), "30m"), Importance.MEDIUM,
+                    "A session with no agent call for this long stopped burning: its alert resolves QUIET.")
             .define(VALIDATION_MAX_TOKENS_PER_CALL, Type.STRING, "10000000", longAtLeast(1, "10000000"), Importance.MEDIUM,
                     "More tokens (all four kinds) in one call is absurd: the record goes to the dead letter queue.")
             .define(VALIDATION_MAX_FUTURE, Type.STRING, "1h", duration(Duration.ZERO, "1h"), Importance.MEDIUM,
@@ -192,6 +208,20 @@ public final class BurnwatchSettings {
                 // reported below
             }
             throw new ConfigException(name, value, "expected a whole number of at least " + min + ", e.g. " + example);
+        };
+    }
+
+    private static ConfigDef.Validator positiveNumber(String example) {
+        return (name, value) -> {
+            try {
+                double parsed = Double.parseDouble(value.toString().trim());
+                if (parsed > 0 && Double.isFinite(parsed)) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ConfigException(name, value, "expected a number above 0, e.g. " + example);
         };
     }
 

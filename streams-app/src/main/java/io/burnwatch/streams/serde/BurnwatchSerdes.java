@@ -12,6 +12,8 @@ import io.burnwatch.serde.SubjectNameStrategy;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.state.LedgerEntry;
 import io.burnwatch.streams.state.UsageTotals;
+import io.burnwatch.streams.state.SessionBurn;
+import io.burnwatch.streams.state.UserOutcomes;
 import io.burnwatch.streams.state.UserTeam;
 import io.burnwatch.streams.state.WindowTally;
 import java.util.HashMap;
@@ -36,6 +38,8 @@ public final class BurnwatchSerdes {
     private final Serde<UserTeam> userTeam;
     private final Serde<UsageEvent> lateUsage;
     private final Serde<OutcomeEvent> lateOutcome;
+    private final Serde<SessionBurn> sessionBurn;
+    private final Serde<UserOutcomes> userOutcomes;
 
     private BurnwatchSerdes(Map<String, Object> serdeConfig) {
         this.usage = value(UsageEvent.class, serdeConfig);
@@ -48,6 +52,8 @@ public final class BurnwatchSerdes {
         this.ledgerEntry = value(LedgerEntry.class, serdeConfig);
         this.windowTally = value(WindowTally.class, serdeConfig);
         this.userTeam = value(UserTeam.class, serdeConfig);
+        this.sessionBurn = value(SessionBurn.class, serdeConfig);
+        this.userOutcomes = value(UserOutcomes.class, serdeConfig);
         // The late topic carries usage and outcome events, so each record type gets a subject of its own.
         Map<String, Object> mixedTopic = new HashMap<>(serdeConfig);
         mixedTopic.put(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, SubjectNameStrategy.TOPIC_RECORD_NAME.name());
@@ -98,6 +104,14 @@ public final class BurnwatchSerdes {
 
     public Serde<WindowTally> windowTally() {
         return windowTally;
+    }
+
+    public Serde<SessionBurn> sessionBurn() {
+        return sessionBurn;
+    }
+
+    public Serde<UserOutcomes> userOutcomes() {
+        return userOutcomes;
     }
 
     public Serde<UserTeam> userTeam() {

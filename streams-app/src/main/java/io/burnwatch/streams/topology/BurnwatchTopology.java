@@ -2,10 +2,10 @@ package io.burnwatch.streams.topology;
 
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.UsageEvent;
-import io.burnwatch.streams.alert.BurnAlerting;
-import io.burnwatch.streams.alert.BurnRule;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.cost.PriceStore;
+import io.burnwatch.streams.idle.IdleDetection;
+import io.burnwatch.streams.idle.IdleRule;
 import io.burnwatch.streams.ingest.Ingest;
 import io.burnwatch.streams.ingest.IngestLimits;
 import io.burnwatch.streams.ingest.OutcomeContract;
@@ -27,7 +27,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * usage ────▶ validate, dedup ─┬─▶ ledger: price each call once; windows per user, team and model ─▶ rollups.1m/1h/1d, late
  * outcomes ─▶ validate, dedup ─┤                 ▲
  *                              │     prices ─▶ global store (every instance holds all prices)
- *                              └─▶ burn detector and outcome resolver (shared stores, one sub-topology) ─▶ alerts
+ *                              └─▶ idle-loop detector and outcome attributor (shared stores, one sub-topology) ─▶ alerts
  * </pre>
  * Records that cannot be read or break their contract go to the dead letter queue (see {@link Ingest}).
  */
@@ -57,7 +57,7 @@ public final class BurnwatchTopology {
 
         PriceStore.addTo(builder, config.pricesTopic(), serdes);
         Ledger.addTo(builder, usage, outcomes, LedgerSettings.from(config), serdes);
-        BurnAlerting.addTo(builder, usage, outcomes, BurnRule.from(config), config.alertsTopic(), serdes);
+        IdleDetection.addTo(builder, usage, outcomes, IdleRule.from(config), config.alertsTopic(), serdes);
         return builder.build();
     }
 }

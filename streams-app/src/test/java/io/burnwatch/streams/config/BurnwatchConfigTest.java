@@ -48,11 +48,16 @@ class BurnwatchConfigTest {
         }
 
         @Test
-        @DisplayName("alert on 2M tokens in 10 minutes with no outcome in an hour; rollup grace 30 s, 5 min and 30 min")
+        @DisplayName("idle loop: $5 or 2M tokens in 30 min, no outcome in 2 h, confirmed after 1 min, updated every 15 min,"
+                + " quiet after 30 min; rollup grace 30 s, 5 min and 30 min")
         void rules() {
-            assertThat(config.alertMinTokens()).isEqualTo(2_000_000);
-            assertThat(config.alertWindow()).isEqualTo(Duration.ofMinutes(10));
-            assertThat(config.alertOutcomeLookback()).isEqualTo(Duration.ofHours(1));
+            assertThat(config.idleMinCostUsd()).isEqualTo(5.0);
+            assertThat(config.idleMinTokens()).isEqualTo(2_000_000);
+            assertThat(config.idleWindow()).isEqualTo(Duration.ofMinutes(30));
+            assertThat(config.idleOutcomeLookback()).isEqualTo(Duration.ofHours(2));
+            assertThat(config.idleConfirm()).isEqualTo(Duration.ofMinutes(1));
+            assertThat(config.idleUpdateInterval()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(config.idleQuiet()).isEqualTo(Duration.ofMinutes(30));
             assertThat(config.rollupGrace1m()).isEqualTo(Duration.ofSeconds(30));
             assertThat(config.rollupGrace1h()).isEqualTo(Duration.ofMinutes(5));
             assertThat(config.rollupGrace1d()).isEqualTo(Duration.ofMinutes(30));
@@ -99,36 +104,36 @@ class BurnwatchConfigTest {
         @Test
         @DisplayName("a file overrides the defaults")
         void fileOverridesDefaults() throws IOException {
-            Path file = file("burnwatch.alert.window=5m\nbootstrap.servers=broker-a:9092\n");
+            Path file = file("burnwatch.idle.window=5m\nbootstrap.servers=broker-a:9092\n");
 
             BurnwatchConfig config = BurnwatchConfig.load(file, Map.of(), Map.of());
 
-            assertThat(config.alertWindow()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(config.idleWindow()).isEqualTo(Duration.ofMinutes(5));
             assertThat(config.bootstrapServers()).isEqualTo("broker-a:9092");
         }
 
         @Test
         @DisplayName("the environment overrides the file")
         void environmentOverridesFile() throws IOException {
-            Path file = file("burnwatch.alert.window=5m\nbootstrap.servers=broker-a:9092\n");
+            Path file = file("burnwatch.idle.window=5m\nbootstrap.servers=broker-a:9092\n");
 
             BurnwatchConfig config = BurnwatchConfig.load(file,
-                    Map.of("BURNWATCH_ALERT_WINDOW", "7m", "KAFKA_BOOTSTRAP_SERVERS", "broker-b:9092"), Map.of());
+                    Map.of("BURNWATCH_IDLE_WINDOW", "7m", "KAFKA_BOOTSTRAP_SERVERS", "broker-b:9092"), Map.of());
 
-            assertThat(config.alertWindow()).isEqualTo(Duration.ofMinutes(7));
+            assertThat(config.idleWindow()).isEqualTo(Duration.ofMinutes(7));
             assertThat(config.bootstrapServers()).isEqualTo("broker-b:9092");
         }
 
         @Test
         @DisplayName("flags override the environment")
         void flagsOverrideEnvironment() throws IOException {
-            Path file = file("burnwatch.alert.window=5m\nbootstrap.servers=broker-a:9092\n");
+            Path file = file("burnwatch.idle.window=5m\nbootstrap.servers=broker-a:9092\n");
 
             BurnwatchConfig config = BurnwatchConfig.load(file,
-                    Map.of("BURNWATCH_ALERT_WINDOW", "7m", "KAFKA_BOOTSTRAP_SERVERS", "broker-b:9092"),
-                    Map.of("burnwatch.alert.window", "9m", "bootstrap.servers", "broker-c:9092"));
+                    Map.of("BURNWATCH_IDLE_WINDOW", "7m", "KAFKA_BOOTSTRAP_SERVERS", "broker-b:9092"),
+                    Map.of("burnwatch.idle.window", "9m", "bootstrap.servers", "broker-c:9092"));
 
-            assertThat(config.alertWindow()).isEqualTo(Duration.ofMinutes(9));
+            assertThat(config.idleWindow()).isEqualTo(Duration.ofMinutes(9));
             assertThat(config.bootstrapServers()).isEqualTo("broker-c:9092");
         }
 
@@ -228,19 +233,19 @@ class BurnwatchConfigTest {
 
         @Test
         void badDuration() {
-            assertRejected(Map.of("burnwatch.alert.window", "ten minutes"),
-                    "Invalid value ten minutes for configuration burnwatch.alert.window: expected a whole number and"
+            assertRejected(Map.of("burnwatch.idle.window", "ten minutes"),
+                    "Invalid value ten minutes for configuration burnwatch.idle.window: expected a whole number and"
                             + " a unit (ms, s, m, h or d), e.g. 30s, 10m or 1h");
         }
 
         @Test
         void zeroWindow() {
-            assertRejected(Map.of("burnwatch.alert.window", "0s"), "burnwatch.alert.window", "at least 1s");
+            assertRejected(Map.of("burnwatch.idle.window", "0s"), "burnwatch.idle.window", "at least 1m");
         }
 
         @Test
         void zeroMinTokens() {
-            assertRejected(Map.of("burnwatch.alert.min.tokens", "0"), "burnwatch.alert.min.tokens", "at least 1");
+            assertRejected(Map.of("burnwatch.idle.min.tokens", "0"), "burnwatch.idle.min.tokens", "at least 1");
         }
 
         @Test
@@ -271,8 +276,8 @@ class BurnwatchConfigTest {
 
         @Test
         void misspelledBurnwatchSettingOnTheCommandLine() {
-            assertRejected(Map.of("burnwatch.alert.min.token", "5"),
-                    "Unknown setting burnwatch.alert.min.token on the command line", "burnwatch.alert.min.tokens");
+            assertRejected(Map.of("burnwatch.idle.min.token", "5"),
+                    "Unknown setting burnwatch.idle.min.token on the command line", "burnwatch.idle.min.tokens");
         }
 
         @Test
@@ -293,6 +298,21 @@ class BurnwatchConfigTest {
         void maxTokensPerCallNotANumber() {
             assertRejected(Map.of("burnwatch.validation.max.tokens.per.call", "lots"),
                     "burnwatch.validation.max.tokens.per.call", "whole number");
+        }
+
+        @Test
+        void renamedAlertSettings() {
+            assertRejected(Map.of("burnwatch.alert.window", "10m"),
+                    "Setting burnwatch.alert.window on the command line was renamed: set burnwatch.idle.window instead");
+            assertRejected(Map.of("burnwatch.alert.min.tokens", "10"),
+                    "Setting burnwatch.alert.min.tokens on the command line was renamed: set burnwatch.idle.min.tokens instead");
+            assertRejected(Map.of("burnwatch.alert.outcome.lookback", "1h"), "burnwatch.idle.outcome.lookback");
+        }
+
+        @Test
+        void nonPositiveMinCost() {
+            assertRejected(Map.of("burnwatch.idle.min.cost.usd", "0"), "burnwatch.idle.min.cost.usd", "a number above 0");
+            assertRejected(Map.of("burnwatch.idle.min.cost.usd", "five"), "burnwatch.idle.min.cost.usd", "a number above 0");
         }
 
         @Test

@@ -3,7 +3,7 @@ package io.burnwatch.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.burnwatch.registry.SchemaRegistries;
-import io.burnwatch.streams.alert.BurnStores;
+import io.burnwatch.streams.idle.IdleStores;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.cost.PriceStore;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
@@ -65,7 +65,7 @@ class BurnwatchTopologyTest {
                 .filter(node -> node instanceof TopologyDescription.Processor)
                 .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
                 .collect(Collectors.toSet());
-        assertThat(stores).contains(BurnStores.ALL).contains("usage-event-ids", "outcome-event-ids");
+        assertThat(stores).contains(IdleStores.SESSIONS, IdleStores.USER_OUTCOMES).contains("usage-event-ids", "outcome-event-ids");
     }
 
     private Subtopology main() {

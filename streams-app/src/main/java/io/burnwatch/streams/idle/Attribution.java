@@ -1,0 +1,103 @@
+package io.burnwatch.streams.idle;
+
+import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.streams.state.RepoOutcome;
+import io.burnwatch.streams.state.SessionBurn;
+import io.burnwatch.streams.state.UserOutcomes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Which outcomes count for a session, by what the outcome names:
+ * <ol>
+ *   <li>an outcome that names a session counts for that session's family (the session, its root and the root's
+ *   subagents);</li>
+ *   <li>failing that, an outcome that names a repo counts for the user's sessions in that repo — also when it
+ *   names another session: the repo moved;</li>
+ *   <li>failing that, where one side names no repo, an outcome that names no session counts for every session of
+ *   the user, since nothing tells them apart.</li>
+ * </ol>
+ * An outcome naming another session and no repo, or another repo than the session's, does not count for it.
+ */
+final class Attribution {
+
+    /** Repos remembered per user: the ones with the latest outcomes. */
+    static final int MAX_REPOS = 8;
+
+    private Attribution() {
+    }
+
+    static UserOutcomes fresh() {
+        return UserOutcomes.newBuilder().setRepos(new ArrayList<>()).build();
+    }
+
+    /** Records what {@code outcome} names in its user's {@link UserOutcomes}. */
+    static void record(UserOutcomes outcomes, OutcomeEvent outcome) {
+        long ts = outcome.getTs().toEpochMilli();
+        if (outcome.getSessionId() == null) {
+            outcomes.setSessionlessTs(latest(outcomes.getSessionlessTs(), ts));
+            if (outcome.getRepo() == null) {
+                outcomes.setUnscopedTs(latest(outcomes.getUnscopedTs(), ts));
+            }
+        }
+        if (outcome.getRepo() != null) {
+            List<RepoOutcome> repos = outcomes.getRepos();
+            RepoOutcome known = repos.stream().filter(r -> r.getRepo().equals(outcome.getRepo())).findFirst().orElse(null);
+            if (known != null) {
+                known.setTs(Math.max(known.getTs(), ts));
+            } else {
+                repos.add(new RepoOutcome(outcome.getRepo(), ts));
+                if (repos.size() > MAX_REPOS) {
+                    repos.remove(repos.stream().min(Comparator.comparingLong(RepoOutcome::getTs)).orElseThrow());
+                }
+            }
+        }
+    }
+
+    /** Records an outcome that named {@code session} or a session of its family. */
+    static void recordForFamily(SessionBurn session, OutcomeEvent outcome) {
+        session.setFamilyOutcomeTs(latest(session.getFamilyOutcomeTs(), outcome.getTs().toEpochMilli()));
+    }
+
+    /** The latest outcome that counts for {@code session}, or null. */
+    static Long latestFor(SessionBurn session, UserOutcomes outcomes) {
+        Long latest = session.getFamilyOutcomeTs();
+        if (outcomes == null) {
+            return latest;
+        }
+        latest = latest(latest, outcomes.getUnscopedTs());
+        if (session.getRepo() == null) {
+            return latest(latest, outcomes.getSessionlessTs());
+        }
+        for (RepoOutcome repo : outcomes.getRepos()) {
+            if (repo.getRepo().equals(session.getRepo())) {
+                latest = latest(latest, repo.getTs());
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Forgets outcomes older than {@code retentionMs} before {@code nowMs}, which can no longer prevent or resolve
+     * an alert; returns whether nothing is left.
+     */
+    static boolean expired(UserOutcomes outcomes, long nowMs, long retentionMs) {
+        long horizon = nowMs - retentionMs;
+        outcomes.getRepos().removeIf(repo -> repo.getTs() < horizon);
+        if (outcomes.getUnscopedTs() != null && outcomes.getUnscopedTs() < horizon) {
+            outcomes.setUnscopedTs(null);
+        }
+        if (outcomes.getSessionlessTs() != null && outcomes.getSessionlessTs() < horizon) {
+            outcomes.setSessionlessTs(null);
+        }
+        return outcomes.getRepos().isEmpty() && outcomes.getUnscopedTs() == null && outcomes.getSessionlessTs() == null;
+    }
+
+    private static Long latest(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Math.max(a, b);
+    }
+}

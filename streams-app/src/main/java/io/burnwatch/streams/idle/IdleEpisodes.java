@@ -1,0 +1,142 @@
+package io.burnwatch.streams.idle;
+
+import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.AlertStatus;
+import io.burnwatch.schema.Initiator;
+import io.burnwatch.schema.OutcomeEvent;
+import io.burnwatch.schema.Resolution;
+import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.streams.state.Episode;
+import io.burnwatch.streams.state.SessionBurn;
+import io.burnwatch.streams.state.UserOutcomes;
+import java.util.Optional;
+
+/**
+ * The lifecycle of an idle-loop episode on a root session: a burn with no attributable outcome becomes pending;
+ * still so after the confirmation delay, it OPENs; while it goes on, an UPDATE at most every update interval; an
+ * attributable outcome resolves it (OUTCOME), and so does no agent call for the quiet period (QUIET). Each method
+ * changes {@code session} in place and returns the alert state to send, if any.
+ */
+final class IdleEpisodes {
+
+    private final IdleRule rule;
+
+    IdleEpisodes(IdleRule rule) {
+        this.rule = rule;
+    }
+
+    /** After {@code call} (the session's own or a subagent's) was added to {@code session}. */
+    Optional<Alert> afterCall(SessionBurn session, UsageEvent call, Double costUsd, UserOutcomes outcomes) {
+        long now = session.getLastCallTs();
+        Episode episode = session.getEpisode();
+        if (episode == null) {
+            return evaluate(session, outcomes, now);
+        }
+        if (call.getInitiator() == Initiator.AGENT) {
+            addTo(episode, call, costUsd);
+        }
+        WindowBurn window = WindowBurn.of(session.getMinutes(), now, rule.windowMinutes());
+        if (!rule.burning(window) || now - episode.getLastStateTs() < rule.updateInterval().toMillis()) {
+            return Optional.empty();
+        }
+        episode.setLastStateTs(now);
+        Alert update = IdleAlerts.state(session, episode, AlertStatus.UPDATE, null, now,
+                Attribution.latestFor(session, outcomes), rule);
+        update.setMessage(IdleMessages.updated(update, LoopEvidence.of(session.getLoop())));
+        return Optional.of(update);
+    }
+
+    /** After {@code outcome}, already recorded in {@code outcomes} (and in the session if it named its family). */
+    Optional<Alert> afterOutcome(SessionBurn session, UserOutcomes outcomes, OutcomeEvent outcome) {
+        Long latest = Attribution.latestFor(session, outcomes);
+        Episode episode = session.getEpisode();
+        if (episode == null) {
+            if (session.getPendingSince() != null && rule.recentOutcome(latest, session.getLastCallTs())) {
+                session.setPendingSince(null);
+            }
+            return Optional.empty();
+        }
+        // Also an outcome from before the alert opened, if it would have prevented it: a late commit retracts it.
+        if (!rule.recentOutcome(latest, episode.getOpenedAt())) {
+            return Optional.empty();
+        }
+        long at = Math.max(outcome.getTs().toEpochMilli(), episode.getLastStateTs());
+        Alert resolved = IdleAlerts.state(session, episode, AlertStatus.RESOLVED, Resolution.OUTCOME, at, latest, rule);
+        resolved.setMessage(IdleMessages.resolvedByOutcome(resolved, outcome));
+        session.setEpisode(null);
+        session.setPendingSince(null);
+        return Optional.of(resolved);
+    }
+
+    /** As stream time passes: a pending burn may open, an open one may go quiet. */
+    Optional<Alert> atStreamTime(SessionBurn session, UserOutcomes outcomes, long streamTime) {
+        Episode episode = session.getEpisode();
+        if (episode == null) {
+            return session.getPendingSince() == null ? Optional.empty() : evaluate(session, outcomes, streamTime);
+        }
+        long quietAt = session.getLastAgentCallTs() + rule.quiet().toMillis();
+        if (streamTime < quietAt) {
+            return Optional.empty();
+        }
+        Alert resolved = IdleAlerts.state(session, episode, AlertStatus.RESOLVED, Resolution.QUIET,
+                Math.max(quietAt, episode.getLastStateTs()), Attribution.latestFor(session, outcomes), rule);
+        resolved.setMessage(IdleMessages.resolvedQuiet(resolved, rule));
+        session.setEpisode(null);
+        session.setPendingSince(null);
+        return Optional.of(resolved);
+    }
+
+    /** Whether the session has nothing left to watch at {@code streamTime} and can be forgotten. */
+    boolean forgettable(SessionBurn session, long streamTime) {
+        long lastSeen = Math.max(session.getLastCallTs(),
+                session.getFamilyOutcomeTs() == null ? 0 : session.getFamilyOutcomeTs());
+        return session.getEpisode() == null && session.getPendingSince() == null
+                && streamTime - lastSeen > rule.retentionMs();
+    }
+
+    private Optional<Alert> evaluate(SessionBurn session, UserOutcomes outcomes, long now) {
+        WindowBurn window = WindowBurn.of(session.getMinutes(), now, rule.windowMinutes());
+        Long lastOutcome = Attribution.latestFor(session, outcomes);
+        if (!rule.burning(window) || rule.recentOutcome(lastOutcome, now)) {
+            session.setPendingSince(null);
+            return Optional.empty();
+        }
+        if (session.getPendingSince() == null) {
+            session.setPendingSince(now);
+        }
+        if (now - session.getPendingSince() < rule.confirm().toMillis()) {
+            return Optional.empty();
+        }
+        Episode episode = Episode.newBuilder()
+                .setAlertId(IdleAlerts.alertId(session.getUserId(), session.getSessionId(), session.getPendingSince()))
+                .setStartedAt(Math.max(window.startMs(), session.getFirstCallTs()))
+                .setOpenedAt(now)
+                .setLastStateTs(now)
+                .setCalls(window.calls())
+                .setInputTokens(window.inputTokens())
+                .setOutputTokens(window.outputTokens())
+                .setCacheReadTokens(window.cacheReadTokens())
+                .setCacheWriteTokens(window.cacheWriteTokens())
+                .setCostUsd(window.costUsd() == null ? 0 : window.costUsd())
+                .setCostedCalls(window.costUsd() == null ? 0 : window.calls())
+                .build();
+        session.setEpisode(episode);
+        session.setPendingSince(null);
+        Alert open = IdleAlerts.state(session, episode, AlertStatus.OPEN, null, now, lastOutcome, rule);
+        open.setMessage(IdleMessages.opened(open, rule, LoopEvidence.of(session.getLoop())));
+        return Optional.of(open);
+    }
+
+    private static void addTo(Episode episode, UsageEvent call, Double costUsd) {
+        episode.setCalls(episode.getCalls() + 1);
+        episode.setInputTokens(episode.getInputTokens() + call.getInputTokens());
+        episode.setOutputTokens(episode.getOutputTokens() + call.getOutputTokens());
+        episode.setCacheReadTokens(episode.getCacheReadTokens() + call.getCacheReadTokens());
+        episode.setCacheWriteTokens(episode.getCacheWriteTokens() + call.getCacheWriteTokens());
+        if (costUsd != null) {
+            episode.setCostUsd(episode.getCostUsd() + costUsd);
+            episode.setCostedCalls(episode.getCostedCalls() + 1);
+        }
+    }
+}
+

@@ -1,0 +1,110 @@
+package io.burnwatch.streams.idle;
+
+import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.OutcomeEvent;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The one line of each IDLE_LOOP alert state, written for the person who has to act on it. */
+final class IdleMessages {
+
+    private IdleMessages() {
+    }
+
+    /**
+     * "$6.10 in 30 min over 1,650 agent calls in session s-17 (frank, repo acme/api), no commit or PR in 2 hours;
+     * 94% of prompts repeat 3 fingerprints, a call every 1.0 s (CV 0.12), no human turn for 31 min".
+     */
+    static String opened(Alert alert, IdleRule rule, LoopEvidence loop) {
+        return burn(alert.getCostUsd(), windowTokens(alert)) + " in " + span(rule.window()) + " over "
+                + count(alert.getCalls(), "agent call") + " in " + where(alert) + ", no commit or PR in "
+                + span(rule.outcomeLookback()) + "; " + loop.describe(alert.getFingerprints());
+    }
+
+    /** "Still burning: $412 in 2 h 10 min over 1,830 agent calls in session s-17 (frank), no commit or PR; ...". */
+    static String updated(Alert alert, LoopEvidence loop) {
+        return "Still burning: " + episodeBurn(alert) + " in " + where(alert) + ", no commit or PR; "
+                + loop.describe(alert.getFingerprints());
+    }
+
+    /** "Resolved: frank made a COMMIT in acme/api after session s-17 burned $412 in 2 h over 1,830 agent calls". */
+    static String resolvedByOutcome(Alert alert, OutcomeEvent outcome) {
+        String in = outcome.getRepo() != null ? " in " + outcome.getRepo() : "";
+        return "Resolved: " + alert.getUserId() + " made a " + outcome.getKind() + in + " after session "
+                + alert.getSessionId() + " burned " + episodeBurn(alert);
+    }
+
+    /** "Resolved: session s-17 (frank) made no agent call for 30 min after burning $412 in 2 h ..., with no commit or PR". */
+    static String resolvedQuiet(Alert alert, IdleRule rule) {
+        return "Resolved: " + where(alert) + " made no agent call for " + span(rule.quiet()) + " after burning "
+                + episodeBurn(alert) + ", with no commit or PR";
+    }
+
+    private static String episodeBurn(Alert alert) {
+        long tokens = alert.getEpisodeInputTokens() + alert.getEpisodeOutputTokens()
+                + alert.getEpisodeCacheReadTokens() + alert.getEpisodeCacheWriteTokens();
+        Duration lasted = Duration.ofMillis(alert.getTs().toEpochMilli() - alert.getEpisodeStartedAt().toEpochMilli());
+        return burn(alert.getEpisodeCostUsd(), tokens) + " in " + span(lasted) + " over "
+                + count(alert.getEpisodeCalls(), "agent call");
+    }
+
+    private static long windowTokens(Alert alert) {
+        return alert.getInputTokens() + alert.getOutputTokens() + alert.getCacheReadTokens() + alert.getCacheWriteTokens();
+    }
+
+    private static String where(Alert alert) {
+        String who = alert.getRepo() != null ? alert.getUserId() + ", repo " + alert.getRepo() : alert.getUserId();
+        String swarm = alert.getSubagentSessions() > 0 ? " with " + count(alert.getSubagentSessions(), "subagent") : "";
+        return "session " + alert.getSessionId() + swarm + " (" + who + ")";
+    }
+
+    /** "$6.10" or "$412" when the cost is known, else the tokens: "2.4M tokens". */
+    static String burn(Double costUsd, long tokens) {
+        if (costUsd == null) {
+            return tokens(tokens) + " tokens";
+        }
+        return costUsd < 100 ? String.format(Locale.ROOT, "$%.2f", costUsd) : String.format(Locale.ROOT, "$%,.0f", costUsd);
+    }
+
+    /** "1 agent call", "1,830 agent calls". */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    /** 2400000 → "2.4M", 950000 → "950k", 812 → "812". */
+    static String tokens(long count) {
+        if (count >= 1_000_000) {
+            return compact(count / 1_000_000.0) + "M";
+        }
+        if (count >= 1_000) {
+            return compact(count / 1_000.0) + "k";
+        }
+        return Long.toString(count);
+    }
+
+    /** "2 hours", "2 h 10 min", "30 min", "45 s". */
+    static String span(Duration duration) {
+        long hours = duration.toHours();
+        int minutes = duration.toMinutesPart();
+        if (hours > 0) {
+            return minutes == 0 ? (hours == 1 ? "1 hour" : hours + " hours") : hours + " h " + minutes + " min";
+        }
+        if (duration.toMinutes() > 0) {
+            return duration.toMinutes() + " min";
+        }
+        return duration.toSeconds() + " s";
+    }
+
+    static String percent(double share) {
+        return Math.round(share * 100) + "%";
+    }
+
+    static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String compact(double value) {
+        String text = String.format(Locale.ROOT, "%.1f", value);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+}

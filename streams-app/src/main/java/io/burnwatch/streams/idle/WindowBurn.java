@@ -1,0 +1,45 @@
+package io.burnwatch.streams.idle;
+
+import io.burnwatch.streams.state.MinuteBurn;
+import java.util.List;
+
+/**
+ * A session's agent calls within the trailing window {@code [startMs, endMs)}. {@code costUsd} sums the calls
+ * whose cost is known and is null when none is.
+ */
+record WindowBurn(long startMs, long endMs, long calls, long inputTokens, long outputTokens, long cacheReadTokens,
+                  long cacheWriteTokens, Double costUsd) {
+
+    static final long MINUTE_MS = 60_000;
+
+    /** The minutes of {@code minutes} within the {@code size} minutes up to and including the minute of {@code nowMs}. */
+    static WindowBurn of(List<MinuteBurn> minutes, long nowMs, int size) {
+        long last = Math.floorDiv(nowMs, MINUTE_MS);
+        long first = last - size + 1;
+        long calls = 0;
+        long input = 0;
+        long output = 0;
+        long cacheRead = 0;
+        long cacheWrite = 0;
+        double cost = 0;
+        int costed = 0;
+        for (MinuteBurn minute : minutes) {
+            if (minute.getMinute() < first || minute.getMinute() > last) {
+                continue;
+            }
+            calls += minute.getCalls();
+            input += minute.getInputTokens();
+            output += minute.getOutputTokens();
+            cacheRead += minute.getCacheReadTokens();
+            cacheWrite += minute.getCacheWriteTokens();
+            cost += minute.getCostUsd();
+            costed += minute.getCostedCalls();
+        }
+        return new WindowBurn(first * MINUTE_MS, (last + 1) * MINUTE_MS, calls, input, output, cacheRead, cacheWrite,
+                costed == 0 ? null : cost);
+    }
+
+    long tokens() {
+        return inputTokens + outputTokens + cacheReadTokens + cacheWriteTokens;
+    }
+}
