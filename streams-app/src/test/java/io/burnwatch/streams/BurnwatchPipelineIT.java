@@ -135,7 +135,7 @@ class BurnwatchPipelineIT {
             assertThat(alert.getInputTokens() + alert.getOutputTokens() + alert.getCacheReadTokens()
                     + alert.getCacheWriteTokens()).isEqualTo(2_600_000);
             assertThat(alert.getOpenedAt()).isEqualTo(t0.plusSeconds(250));
-            assertThat(alert.getMessage()).contains(" in 30 min over 26 agent calls in session s-17 (alice, repo acme/api),"
+            assertThat(alert.getMessage()).contains(" in 4 min over 26 agent calls in session s-17 (alice, repo acme/api),"
                     + " no commit or PR in 2 hours");
 
             Instant committed = t0.plus(Duration.ofMinutes(5));

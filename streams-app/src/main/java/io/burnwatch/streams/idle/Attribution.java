@@ -42,7 +42,8 @@ final class Attribution {
             }
         }
         if (outcome.getRepo() != null) {
-            List<RepoOutcome> repos = outcomes.getRepos();
+            List<RepoOutcome> repos = new ArrayList<>(outcomes.getRepos());
+            outcomes.setRepos(repos);
             RepoOutcome known = repos.stream().filter(r -> r.getRepo().equals(outcome.getRepo())).findFirst().orElse(null);
             if (known != null) {
                 known.setTs(Math.max(known.getTs(), ts));
@@ -84,7 +85,9 @@ final class Attribution {
      */
     static boolean expired(UserOutcomes outcomes, long nowMs, long retentionMs) {
         long horizon = nowMs - retentionMs;
-        outcomes.getRepos().removeIf(repo -> repo.getTs() < horizon);
+        List<RepoOutcome> repos = new ArrayList<>(outcomes.getRepos());
+        repos.removeIf(repo -> repo.getTs() < horizon);
+        outcomes.setRepos(repos);
         if (outcomes.getUnscopedTs() != null && outcomes.getUnscopedTs() < horizon) {
             outcomes.setUnscopedTs(null);
         }

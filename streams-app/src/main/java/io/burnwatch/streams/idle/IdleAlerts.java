@@ -34,7 +34,7 @@ final class IdleAlerts {
         WindowBurn window = WindowBurn.of(session.getMinutes(), nowMs, rule.windowMinutes());
         List<Fingerprint> fingerprints = LoopFingerprints.score(session.getLoop(), session.getLastHumanTs(),
                 session.getFirstCallTs(), nowMs, rule);
-        Verdict verdict = Verdict.of(fingerprints, window, rule);
+        Verdict verdict = Verdict.of(fingerprints, window);
         return Alert.newBuilder()
                 .setAlertId(episode.getAlertId())
                 .setKind(AlertKind.IDLE_LOOP)

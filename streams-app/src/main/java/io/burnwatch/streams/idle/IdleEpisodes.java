@@ -70,12 +70,20 @@ final class IdleEpisodes {
 
     /** As stream time passes: a pending burn may open, an open one may go quiet. */
     Optional<Alert> atStreamTime(SessionBurn session, UserOutcomes outcomes, long streamTime) {
-        Episode episode = session.getEpisode();
-        if (episode == null) {
+        if (session.getEpisode() == null) {
             return session.getPendingSince() == null ? Optional.empty() : evaluate(session, outcomes, streamTime);
         }
+        return quietBy(session, outcomes, streamTime);
+    }
+
+    /**
+     * Resolves the open episode QUIET if the session made no agent call for the quiet period before
+     * {@code nowMs}: checked by the sweep, and before a call after a long pause, which starts a new episode.
+     */
+    Optional<Alert> quietBy(SessionBurn session, UserOutcomes outcomes, long nowMs) {
+        Episode episode = session.getEpisode();
         long quietAt = session.getLastAgentCallTs() + rule.quiet().toMillis();
-        if (streamTime < quietAt) {
+        if (episode == null || nowMs < quietAt) {
             return Optional.empty();
         }
         Alert resolved = IdleAlerts.state(session, episode, AlertStatus.RESOLVED, Resolution.QUIET,

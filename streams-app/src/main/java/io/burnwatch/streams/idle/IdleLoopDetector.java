@@ -1,6 +1,7 @@
 package io.burnwatch.streams.idle;
 
 import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.Initiator;
 import io.burnwatch.schema.ModelPrices;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.streams.cost.CallCost;
@@ -72,24 +73,27 @@ final class IdleLoopDetector implements Processor<String, UsageEvent, String, Al
             own.setRootSessionId(parentState != null && parentState.getRootSessionId() != null
                     ? parentState.getRootSessionId() : parent);
         }
-        SessionBurns.add(own, call, cost, rule.windowMinutes(), true);
-        sessions.put(ownKey, own);
-
+        UserOutcomes outcomes = userOutcomes.get(user);
         SessionBurn root = own;
         if (SessionBurns.isSubagent(own)) {
-            String rootKey = IdleStores.sessionKey(user, own.getRootSessionId());
-            root = sessions.get(rootKey);
+            root = sessions.get(IdleStores.sessionKey(user, own.getRootSessionId()));
             if (root == null) {
                 root = SessionBurns.fresh(user, own.getRootSessionId());
             }
             if (firstCall) {
                 root.setSubagents(root.getSubagents() + 1);
             }
-            SessionBurns.add(root, call, cost, rule.windowMinutes(), false);
         }
-        Optional<Alert> alert = episodes.afterCall(root, call, cost, userOutcomes.get(user));
+        if (call.getInitiator() == Initiator.AGENT) {
+            episodes.quietBy(root, outcomes, call.getTs().toEpochMilli()).ifPresent(this::forward);
+        }
+        SessionBurns.add(own, call, cost, rule.windowMinutes(), true);
+        if (root != own) {
+            SessionBurns.add(root, call, cost, rule.windowMinutes(), false);
+            sessions.put(ownKey, own);
+        }
+        episodes.afterCall(root, call, cost, outcomes).ifPresent(this::forward);
         sessions.put(IdleStores.sessionKey(user, root.getSessionId()), root);
-        alert.ifPresent(this::forward);
     }
 
     /** The provider's reported cost when there is one, else the call at burnwatch's price; null if neither. */

@@ -16,7 +16,9 @@ final class IdleMessages {
      * 94% of prompts repeat 3 fingerprints, a call every 1.0 s (CV 0.12), no human turn for 31 min".
      */
     static String opened(Alert alert, IdleRule rule, LoopEvidence loop) {
-        return burn(alert.getCostUsd(), windowTokens(alert)) + " in " + span(rule.window()) + " over "
+        Duration took = Duration.ofMillis(Math.max(WindowBurn.MINUTE_MS,
+                alert.getWindowEnd().toEpochMilli() - alert.getWindowStart().toEpochMilli()));
+        return burn(alert.getCostUsd(), windowTokens(alert)) + " in " + span(took) + " over "
                 + count(alert.getCalls(), "agent call") + " in " + where(alert) + ", no commit or PR in "
                 + span(rule.outcomeLookback()) + "; " + loop.describe(alert.getFingerprints());
     }

@@ -6,6 +6,7 @@ import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.streams.state.LoopStats;
 import io.burnwatch.streams.state.PromptWeight;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Utils;
 
@@ -71,7 +72,8 @@ final class LoopFingerprints {
     private static void observePrompt(LoopStats stats, int hash) {
         stats.setPrompted(stats.getPrompted() + 1);
         double alpha = alpha(stats.getPrompted());
-        List<PromptWeight> slots = stats.getPrompts();
+        List<PromptWeight> slots = new ArrayList<>(stats.getPrompts());
+        stats.setPrompts(slots);
         PromptWeight match = null;
         PromptWeight lightest = null;
         for (PromptWeight slot : slots) {

@@ -42,7 +42,9 @@ final class SessionBurns {
             session.setLastHumanTs(session.getLastHumanTs() == null ? ts : Math.max(session.getLastHumanTs(), ts));
             return;
         }
-        addToMinutes(session.getMinutes(), call, costUsd, windowMinutes);
+        List<MinuteBurn> minutes = new ArrayList<>(session.getMinutes());
+        addToMinutes(minutes, call, costUsd, windowMinutes);
+        session.setMinutes(minutes);
         LoopFingerprints.observe(session.getLoop(), call, session.getLastAgentCallTs());
         session.setLastAgentCallTs(Math.max(session.getLastAgentCallTs(), ts));
     }
@@ -58,12 +60,10 @@ final class SessionBurns {
             session.setClient(call.getClient());
         }
         String model = ModelNames.canonical(call.getModel());
-        List<String> models = session.getModels();
+        List<String> models = new ArrayList<>(session.getModels());
         models.remove(model);
         models.add(model);
-        while (models.size() > MAX_MODELS) {
-            models.remove(0);
-        }
+        session.setModels(models.subList(Math.max(0, models.size() - MAX_MODELS), models.size()));
     }
 
     /** Adds the call to its minute; minutes before the window of the newest minute are dropped. */

@@ -13,7 +13,7 @@ record Verdict(double confidence, Severity severity, Double usdPerHour) {
 
     static final double BASE_CONFIDENCE = 0.5;
 
-    static Verdict of(List<Fingerprint> fingerprints, WindowBurn window, IdleRule rule) {
+    static Verdict of(List<Fingerprint> fingerprints, WindowBurn window) {
         double confidence = BASE_CONFIDENCE;
         int present = 0;
         for (Fingerprint fingerprint : fingerprints) {
@@ -23,7 +23,7 @@ record Verdict(double confidence, Severity severity, Double usdPerHour) {
             }
         }
         Double usdPerHour = window.costUsd() == null ? null
-                : window.costUsd() * 3_600_000.0 / rule.window().toMillis();
+                : window.costUsd() * 3_600_000.0 / window.spanMs();
         double weighed = (usdPerHour == null ? 0 : usdPerHour) * (1 + 0.25 * present);
         return new Verdict(Math.min(1.0, confidence), severity(weighed), usdPerHour);
     }

@@ -4,8 +4,9 @@ import io.burnwatch.streams.state.MinuteBurn;
 import java.util.List;
 
 /**
- * A session's agent calls within the trailing window {@code [startMs, endMs)}. {@code costUsd} sums the calls
- * whose cost is known and is null when none is.
+ * A session's agent calls within the trailing window: from {@code startMs}, the start of the window's first minute
+ * with a call (the window's own start for a session burning all along), to {@code endMs}, the moment it is taken
+ * at. {@code costUsd} sums the calls whose cost is known and is null when none is.
  */
 record WindowBurn(long startMs, long endMs, long calls, long inputTokens, long outputTokens, long cacheReadTokens,
                   long cacheWriteTokens, Double costUsd) {
@@ -23,10 +24,12 @@ record WindowBurn(long startMs, long endMs, long calls, long inputTokens, long o
         long cacheWrite = 0;
         double cost = 0;
         int costed = 0;
+        long earliest = last + 1;
         for (MinuteBurn minute : minutes) {
             if (minute.getMinute() < first || minute.getMinute() > last) {
                 continue;
             }
+            earliest = Math.min(earliest, minute.getMinute());
             calls += minute.getCalls();
             input += minute.getInputTokens();
             output += minute.getOutputTokens();
@@ -35,8 +38,13 @@ record WindowBurn(long startMs, long endMs, long calls, long inputTokens, long o
             cost += minute.getCostUsd();
             costed += minute.getCostedCalls();
         }
-        return new WindowBurn(first * MINUTE_MS, (last + 1) * MINUTE_MS, calls, input, output, cacheRead, cacheWrite,
+        return new WindowBurn(Math.min(earliest * MINUTE_MS, nowMs), nowMs, calls, input, output, cacheRead, cacheWrite,
                 costed == 0 ? null : cost);
+    }
+
+    /** How long the burn took, at least a minute: a rate over less would be noise. */
+    long spanMs() {
+        return Math.max(MINUTE_MS, endMs - startMs);
     }
 
     long tokens() {
