@@ -28,9 +28,12 @@ public final class IdleStores {
 
     static List<StoreBuilder<? extends KeyValueStore<String, ?>>> builders(BurnwatchSerdes serdes) {
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS), serdes.string(), serdes.sessionBurn()),
+                // Cached: a busy session is written on every call, and the cache sends only its latest state per
+                // commit to the changelog.
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS), serdes.string(), serdes.sessionBurn())
+                        .withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_OUTCOMES), serdes.string(),
-                        serdes.userOutcomes()));
+                        serdes.userOutcomes()).withCachingEnabled());
     }
 
     /** A session's key: the user first, so a prefix scan over {@link #userPrefix} finds the user's sessions. */
