@@ -31,7 +31,7 @@ class ConsoleLinesTest {
 
     private static Alert alert(AlertStatus status, String session) {
         Instant at = Instant.parse("2026-03-02T09:10:00Z");
-        return Alert.newBuilder().setAlertId("a-1").setKind(AlertKind.TOKEN_BURN_NO_OUTCOME).setStatus(status)
+        return Alert.newBuilder().setAlertId("a-1").setKind(AlertKind.IDLE_LOOP).setStatus(status)
                 .setTs(at).setOpenedAt(at).setUserId("alice").setSessionId(session).setModels(List.of())
                 .setWindowStart(at.minusSeconds(600)).setWindowEnd(at).setCalls(40).setInputTokens(1)
                 .setOutputTokens(1).setCacheReadTokens(1).setCacheWriteTokens(1)

@@ -51,9 +51,11 @@ public final class BurnwatchTopics {
             }
         }
         boolean raced = false;
+        Set<String> made = new LinkedHashSet<>();
         for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(missing).values().entrySet()) {
             try {
                 created.getValue().get();
+                made.add(created.getKey());
                 LOG.info("Created topic {}", created.getKey());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -69,7 +71,9 @@ public final class BurnwatchTopics {
             // Someone else created a topic meanwhile, perhaps with other partition counts.
             checkCoPartitioned(admin, call(() -> admin.listTopics().names().get()));
         }
-        return missing.stream().map(NewTopic::name).collect(Collectors.toCollection(LinkedHashSet::new));
+        // A topic created just before may not be listed yet; it then counts as existing, not as created here.
+        return missing.stream().map(NewTopic::name).filter(made::contains)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** The topics burnwatch needs, with inputs of {@code inputPartitions} partitions. */

@@ -46,21 +46,24 @@ class DeduplicationTest {
     @DisplayName("repeated calls do not add up to an alert, nor inflate its tokens")
     void repeatsDoNotInflateTheBurn() {
         try (PipelineDriver pipeline = PipelineDriver.start()) {
-            for (int i = 0; i < 19; i++) {
+            // Distinct, these calls cross 2M tokens at the 20th (190 s) and open the alert a minute later, at the 26th.
+            for (int i = 0; i < 25; i++) {
                 UsageEvent call = hundredK(T0.plusSeconds(10L * i));
                 pipeline.pipe(call);
                 pipeline.pipe(call);
             }
-            assertThat(pipeline.alerts.isEmpty()).as("19 distinct calls: 1.9M tokens, below the threshold").isTrue();
+            assertThat(pipeline.alerts.isEmpty()).as("25 distinct calls: crossed, not yet confirmed").isTrue();
 
-            UsageEvent crossing = hundredK(T0.plusSeconds(190));
-            pipeline.pipe(crossing);
+            UsageEvent confirming = hundredK(T0.plusSeconds(250));
+            pipeline.pipe(confirming);
+            pipeline.pipe(confirming);
 
             Alert alert = pipeline.alerts.readValue();
-            assertThat(alert.getCalls()).isEqualTo(20);
-            assertThat(alert.getInputTokens()).isEqualTo(2_000_000);
-            assertThat(alert.getOpenedAt()).isEqualTo(crossing.getTs());
-            assertThat(pipeline.ingest.duplicates()).containsEntry("usage", 19L);
+            assertThat(pipeline.alerts.isEmpty()).isTrue();
+            assertThat(alert.getCalls()).isEqualTo(26);
+            assertThat(alert.getInputTokens()).isEqualTo(2_600_000);
+            assertThat(alert.getOpenedAt()).isEqualTo(confirming.getTs());
+            assertThat(pipeline.ingest.duplicates()).containsEntry("usage", 26L);
         }
     }
 

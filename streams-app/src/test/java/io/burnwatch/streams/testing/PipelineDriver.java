@@ -99,6 +99,11 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** Where the driver's state stores live, until it closes. */
+    public Path stateDir() {
+        return stateDir;
+    }
+
     public static PipelineDriver start() {
         return new PipelineDriver(Map.of());
     }
