@@ -99,11 +99,6 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Where the driver's state stores live, until it closes. */
-    public Path stateDir() {
-        return stateDir;
-    }
-
     public static PipelineDriver start() {
         return new PipelineDriver(Map.of());
     }
