@@ -7,7 +7,6 @@ import io.burnwatch.sim.clock.ReplayClock;
 import io.burnwatch.sim.clock.ScaledClock;
 import io.burnwatch.sim.clock.SimClock;
 import io.burnwatch.sim.persona.Cast;
-import io.burnwatch.sim.persona.Mix;
 import io.burnwatch.sim.persona.SimEvent;
 import io.burnwatch.sim.publish.EventSink;
 import io.burnwatch.sim.publish.HandOffSink;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +147,7 @@ public final class SimulatorApp implements Callable<Integer> {
         Properties config = ProducerSettings.producerConfig(cluster.clientProperties(spec, System.getenv()));
         Clock wall = Clock.systemUTC();
         Instant now = wall.instant();
-        Cast cast = mix == null ? Cast.of(seed, users) : Cast.of(seed, users, parseMix());
+        Cast cast = mix == null ? Cast.of(seed, users) : Cast.of(seed, users, SimFlags.mix(spec.commandLine(), mix));
         Traces drawFrom = readTraces();
         Instant start;
         SimClock clock;
@@ -218,14 +216,6 @@ public final class SimulatorApp implements Callable<Integer> {
         }
     }
 
-    private Mix parseMix() {
-        try {
-            return Mix.parse(mix);
-        } catch (IllegalArgumentException e) {
-            throw OneLineErrors.problem(spec.commandLine(), "--mix " + mix + ": " + e.getMessage());
-        }
-    }
-
     private Traces readTraces() {
         if (traces == null) {
             return Traces.packaged();
@@ -239,10 +229,7 @@ public final class SimulatorApp implements Callable<Integer> {
     }
 
     private void validate() {
-        if (users < 1) {
-            throw OneLineErrors.problem(spec.commandLine(),
-                    "--users " + users + " is too few: pass --users 1 or more");
-        }
+        SimFlags.requireUsers(spec.commandLine(), users);
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw OneLineErrors.problem(spec.commandLine(),
                     "--speed " + speed + " is not a positive factor: pass e.g. --speed 1 (real time) or --speed 10");
@@ -251,18 +238,8 @@ public final class SimulatorApp implements Callable<Integer> {
             throw OneLineErrors.problem(spec.commandLine(),
                     "--duration " + durationSeconds + " is negative: pass seconds to run, or 0 to run until Ctrl-C");
         }
-        if (!(hours > 0) || Double.isInfinite(hours)) {
-            throw OneLineErrors.problem(spec.commandLine(),
-                    "--hours " + hours + " is not a positive number of hours: pass e.g. --hours 24");
-        }
-        if (from != null) {
-            try {
-                Instant.parse(from);
-            } catch (DateTimeParseException e) {
-                throw OneLineErrors.problem(spec.commandLine(),
-                        "--from " + from + " is not an ISO-8601 instant: pass e.g. --from 2026-01-05T00:00:00Z");
-            }
-        }
+        SimFlags.requireHours(spec.commandLine(), hours);
+        SimFlags.requireFrom(spec.commandLine(), from);
         if (!MAX.equals(rate)) {
             double perSecond;
             try {

@@ -1,17 +1,20 @@
 package io.burnwatch.stack;
 
+import io.burnwatch.sim.OneLineErrors;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import picocli.CommandLine;
 
 /** Where the stack keeps its state: a given directory that outlives the run, or a fresh one deleted at exit. */
 final class DataDir implements AutoCloseable {
 
     private final Path path;
     private final boolean temporary;
+    private volatile boolean kept;
 
     private DataDir(Path path, boolean temporary) {
         this.path = path;
@@ -26,6 +29,14 @@ final class DataDir implements AutoCloseable {
         return new DataDir(Files.createDirectories(kept).toAbsolutePath(), false);
     }
 
+    /** Refuses a {@code --data-dir} that is a file, with one line naming the flag and the fix. */
+    static void requireUsable(CommandLine commandLine, Path kept) {
+        if (kept != null && Files.exists(kept) && !Files.isDirectory(kept)) {
+            throw OneLineErrors.problem(commandLine, "--data-dir " + kept
+                    + " is a file: pass a directory (it is created if missing)");
+        }
+    }
+
     Path path() {
         return path;
     }
@@ -34,9 +45,14 @@ final class DataDir implements AutoCloseable {
         return path.resolve(name);
     }
 
+    /** Keeps a temporary directory after all, e.g. for the logs of a part that failed. */
+    void keep() {
+        kept = true;
+    }
+
     @Override
     public void close() throws IOException {
-        if (!temporary || !Files.exists(path)) {
+        if (!temporary || kept || !Files.exists(path)) {
             return;
         }
         Files.walkFileTree(path, new SimpleFileVisitor<>() {

@@ -29,7 +29,7 @@ final class EventTimeAhead {
         try {
             admin.incrementalAlterConfigs(Map.of(clusterDefault, List.of(noLimit))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new StackFailure("Cannot set " + LIMIT + " on the broker: " + e.getMessage(), "");
+            throw new StackFailure("Cannot set " + LIMIT + " on the broker: " + e.getMessage());
         }
     }
 }

@@ -36,7 +36,7 @@ final class EventsIn {
             return admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values().stream()
                     .mapToLong(ListOffsetsResultInfo::offset).sum();
         } catch (ExecutionException | TimeoutException e) {
-            throw new StackFailure("Cannot read the offsets of " + topics + ": " + e.getMessage(), "");
+            throw new StackFailure("Cannot read the offsets of " + topics + ": " + e.getMessage());
         }
     }
 }

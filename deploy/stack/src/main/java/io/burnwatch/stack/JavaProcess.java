@@ -59,6 +59,13 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** @throws StackFailure if it has exited */
+    void requireRunning() {
+        if (!process.isAlive()) {
+            throw StackFailure.of(this, "The " + name + " exited with code " + process.exitValue());
+        }
+    }
+
     /** Asks it to stop (SIGTERM) without waiting. */
     void requestStop() {
         process.destroy();

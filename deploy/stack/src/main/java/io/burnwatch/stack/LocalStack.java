@@ -1,27 +1,19 @@
 package io.burnwatch.stack;
 
 import io.burnwatch.local.FreePort;
-import io.burnwatch.local.KafkaBroker;
-import io.burnwatch.local.registry.SchemaRegistryServer;
 import io.burnwatch.sim.OneLineErrors;
 import io.burnwatch.sim.persona.Cast;
 import io.burnwatch.streams.config.BurnwatchSettings;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,16 +30,10 @@ import picocli.CommandLine.Spec;
                 + " on 127.0.0.1, and prints alerts as they arrive.")
 public final class LocalStack implements Callable<Integer> {
 
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = StackServices.HOST;
     private static final int SIM_USERS = 6;
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
-    private static final long HOOK_WAIT_SECONDS = 150;
-    private static final long APP_STOP_SECONDS = 30;
     private static final long SIM_STOP_SECONDS = 15;
-    private static final String SERVICE_LOGGING = "-Dlog4j2.configurationFile=log4j2-service.xml";
-    /** How far ahead of the clock the app accepts event time: a simulation at speed 10 runs a day ahead in 2.7 h. */
-    private static final String SIM_MAX_FUTURE = "3650d";
 
     @Spec
     private CommandSpec spec;
@@ -83,100 +69,43 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "The simulator's seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private final List<JavaProcess> children = new CopyOnWriteArrayList<>();
-
     public static void main(String[] args) {
         System.exit(commandLine(System.out, System.err).execute(args));
     }
 
     /** The command, printing its console output to {@code out} and errors to {@code err}. */
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
-        return OneLineErrors.install(new CommandLine(new LocalStack()))
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true));
+        return StackRun.commandLine(new LocalStack(), out, err);
     }
 
     @Override
     public Integer call() throws Exception {
         validate();
-        PrintWriter console = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Teardown teardown = new Teardown(err);
-        Thread hook = new Thread(() -> {
-            stopRequested.countDown();
-            // On Ctrl-C the terminal signals every process of the stack at once, the broker too: the app and the
-            // simulator get the same head start rather than waiting for their turn.
-            children.forEach(JavaProcess::requestStop);
-            awaitQuietly(finished, HOOK_WAIT_SECONDS);
-            teardown.run();
-        }, "burnwatch-stack-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return run(console, teardown);
-        } catch (StackFailure failure) {
-            err.println(spec.commandLine().getCommandName() + ": " + failure.getMessage());
-            if (!failure.details().isEmpty()) {
-                err.println(failure.details());
-            }
-            return OneLineErrors.EXIT_FAILED;
-        } finally {
-            console.println("stopping: simulator, streams app, registry, broker");
-            teardown.run();
-            console.println("stopped");
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running and has just been released.
-            }
-        }
+        return new StackRun(spec.commandLine(), StackRun.OnFailure.PRINT_LOG_TAIL)
+                .execute("simulator, streams app, registry, broker", this::run);
     }
 
-    private int run(PrintWriter console, Teardown teardown) throws Exception {
-        DataDir data = teardown.add("data dir", DataDir.open(dataDir));
+    private int run(StackRun run) throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
+        DataDir data = run.data(dataDir);
         Map<String, String> app = BurnwatchSettings.defaults();
         String usageTopic = app.get(BurnwatchSettings.TOPIC_USAGE);
         String outcomesTopic = app.get(BurnwatchSettings.TOPIC_OUTCOMES);
         console.printf("burnwatch local stack | broker %s:%d | registry http://%s:%d | app http://%s:%d"
                         + " | data %s%s%n", HOST, brokerPort, HOST, registryPort, HOST, httpPort, data.path(),
                 dataDir == null ? " (deleted at exit)" : "");
-
-        long began = System.nanoTime();
-        KafkaBroker broker = teardown.add("broker", KafkaBroker.start(data.resolve("kafka"), brokerPort));
-        console.printf("broker ready (%s)%n", since(began));
-        if (stopped()) {
+        Optional<StackServices> started = StackServices.start(run, data,
+                new StackServices.Ports(brokerPort, registryPort, httpPort), console);
+        if (started.isEmpty()) {
             return 0;
         }
-        began = System.nanoTime();
-        SchemaRegistryServer registry = teardown.add("registry",
-                SchemaRegistryServer.start(broker.bootstrapServers(), HOST, registryPort));
-        console.printf("registry ready (%s)%n", since(began));
-        Admin admin = teardown.add("admin client",
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
-        EventTimeAhead.allow(admin);
-
-        began = System.nanoTime();
-        JavaProcess streams = child(teardown, JavaProcess.start("streams app",
-                List.of("-Xmx1g", SERVICE_LOGGING), "io.burnwatch.streams.BurnwatchApp",
-                List.of("--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
-                        "--http-host", HOST, "--http-port", Integer.toString(httpPort),
-                        "--state-dir", data.resolve("streams").toString(), "--create-topics",
-                        "--load-default-prices",
-                        // A simulator faster than real time stamps events ahead of the clock (see EventTimeAhead).
-                        "-D", "burnwatch.validation.max.future=" + SIM_MAX_FUTURE),
-                data.resolve("app.log"), APP_STOP_SECONDS));
-        URI ready = URI.create("http://" + HOST + ":" + httpPort + "/health/ready");
-        if (!Readiness.await(ready, streams, READY_TIMEOUT, this::stopped)) {
-            return 0;
-        }
-        console.printf("streams app ready (%s), log: %s%n", since(began), streams.log());
+        StackServices services = started.get();
 
         if (!noSim) {
-            JavaProcess sim = child(teardown, JavaProcess.start("simulator", List.of("-Xmx256m", SERVICE_LOGGING),
-                    "io.burnwatch.sim.SimulatorApp",
-                    List.of("--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
+            JavaProcess sim = run.child(JavaProcess.start("simulator",
+                    List.of("-Xmx256m", StackServices.SERVICE_LOGGING), "io.burnwatch.sim.SimulatorApp",
+                    List.of("--bootstrap-servers", services.bootstrapServers(),
+                            "--schema-registry-url", services.registryUrl(),
                             "--usage-topic", usageTopic, "--outcomes-topic", outcomesTopic,
                             "--users", Integer.toString(SIM_USERS), "--speed", Double.toString(simSpeed),
                             "--seed", Long.toString(seed)),
@@ -187,10 +116,10 @@ public final class LocalStack implements Callable<Integer> {
             console.printf("no simulator (--no-sim): produce to %s and %s yourself%n", usageTopic, outcomesTopic);
         }
 
-        AlertFeed alerts = teardown.add("alert feed", new AlertFeed(broker.bootstrapServers(), registry.url(),
+        AlertFeed alerts = run.add("alert feed", new AlertFeed(services.bootstrapServers(), services.registryUrl(),
                 app.get(BurnwatchSettings.TOPIC_ALERTS), app.get(BurnwatchSettings.TOPIC_ROLLUPS_1M), console));
-        new Watch(console, alerts, new EventsIn(admin, List.of(usageTopic, outcomesTopic)), children, STATUS_EVERY)
-                .run(Duration.ofSeconds(durationSeconds), this::stopped);
+        new Watch(console, alerts, new EventsIn(services.admin(), List.of(usageTopic, outcomesTopic)), run.children(),
+                STATUS_EVERY).run(Duration.ofSeconds(durationSeconds), run::stopped);
         return 0;
     }
 
@@ -204,10 +133,7 @@ public final class LocalStack implements Callable<Integer> {
             throw OneLineErrors.problem(commandLine, "--sim-speed " + simSpeed
                     + " is not a positive factor: pass e.g. --sim-speed 1 (real time) or --sim-speed 10");
         }
-        if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
-            throw OneLineErrors.problem(commandLine, "--data-dir " + dataDir
-                    + " is a file: pass a directory (it is created if missing)");
-        }
+        DataDir.requireUsable(commandLine, dataDir);
         List<String> flags = List.of("--broker-port", "--registry-port", "--http-port");
         List<Integer> ports = List.of(brokerPort, registryPort, httpPort);
         List<Integer> seen = new ArrayList<>();
@@ -232,24 +158,4 @@ public final class LocalStack implements Callable<Integer> {
         }
     }
 
-    private JavaProcess child(Teardown teardown, JavaProcess process) {
-        children.add(process);
-        return teardown.add(process.name(), process);
-    }
-
-    private boolean stopped() {
-        return stopRequested.getCount() == 0;
-    }
-
-    private static String since(long startNanos) {
-        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch, long seconds) {
-        try {
-            latch.await(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

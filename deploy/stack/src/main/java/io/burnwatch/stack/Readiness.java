@@ -12,7 +12,6 @@ import java.util.function.BooleanSupplier;
 final class Readiness {
 
     private static final Duration POLL_EVERY = Duration.ofMillis(250);
-    private static final int TAIL_LINES = 30;
 
     private Readiness() {
     }
@@ -28,15 +27,14 @@ final class Readiness {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!stopRequested.getAsBoolean()) {
             if (!app.isAlive()) {
-                throw new StackFailure("The streams app exited with code " + app.exitCode() + " before it was ready;"
-                        + " the end of " + app.log() + ":", app.tail(TAIL_LINES));
+                throw StackFailure.of(app, "The streams app exited with code " + app.exitCode() + " before it was ready");
             }
             if (answersOk(http, request)) {
                 return true;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new StackFailure("The streams app was not ready within " + timeout.toSeconds() + " s (" + ready
-                        + "); the end of " + app.log() + ":", app.tail(TAIL_LINES));
+                throw StackFailure.of(app, "The streams app was not ready within " + timeout.toSeconds() + " s ("
+                        + ready + ")");
             }
             Thread.sleep(POLL_EVERY.toMillis());
         }

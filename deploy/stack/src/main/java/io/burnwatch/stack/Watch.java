@@ -9,7 +9,6 @@ import java.util.function.BooleanSupplier;
 final class Watch {
 
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final int TAIL_LINES = 30;
 
     private final PrintWriter console;
     private final AlertFeed alerts;
@@ -38,20 +37,13 @@ final class Watch {
         status.next(eventsIn.count(), 0, 0, start);
         while (!stopped.getAsBoolean() && System.nanoTime() - end < 0) {
             alerts.poll(POLL);
-            children.forEach(Watch::requireRunning);
+            children.forEach(JavaProcess::requireRunning);
             long now = System.nanoTime();
             if (now - nextStatus >= 0) {
                 console.println(status.next(eventsIn.count(), alerts.openAlerts(), alerts.rollups(), now));
                 console.flush();
                 nextStatus += statusEvery.toNanos();
             }
-        }
-    }
-
-    private static void requireRunning(JavaProcess process) {
-        if (!process.isAlive()) {
-            throw new StackFailure("The " + process.name() + " exited with code " + process.exitCode()
-                    + "; the end of " + process.log() + ":", process.tail(TAIL_LINES));
         }
     }
 }

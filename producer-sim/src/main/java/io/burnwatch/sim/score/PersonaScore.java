@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.OptionalDouble;
 
 /**
- * How detection did on one persona's sessions. {@code precision} and {@code recall} are empty where they are not
- * defined (no alerted sessions; no sessions that should alert), the delays where no session was detected in time
- * to measure one.
+ * How detection did on one persona's sessions. {@code pendingSessions} are not among the alerted sessions (see
+ * {@link Scoring}). {@code precision} and {@code recall} are empty where they are not defined (no alerted sessions;
+ * no sessions that should alert), the delays where no session was detected in time to measure one.
  */
-public record PersonaScore(String persona, int sessions, int alertedSessions, int correctAlerts,
-                           int shouldAlert, int detectedShouldAlert, Duration delayP50, Duration delayP95) {
+public record PersonaScore(String persona, int sessions, int alertedSessions, int pendingSessions, int correctAlerts,
+                           int resolvedByOutcome, int shouldAlert, int detectedShouldAlert, Duration delayP50,
+                           Duration delayP95) {
 
     public OptionalDouble precision() {
         return alertedSessions == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) correctAlerts / alertedSessions);

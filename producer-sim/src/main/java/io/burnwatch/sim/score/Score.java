@@ -9,20 +9,22 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * One row per persona, then {@link Scoring#ALL}; {@code unmatchedAlerts} counts alert records whose session is not
- * in the ground truth (no session id, or another run's session).
+ * One row per persona, then {@link Scoring#ALL}; {@code unmatchedAlerts} counts the session alerts (by alert id)
+ * whose session is not in the ground truth (no session id, or another run's session).
  */
 public record Score(List<PersonaScore> rows, int unmatchedAlerts) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROW = "%-20s %9s %8s %10s %7s %10s %10s%n";
+    private static final String ROW = "%-20s %9s %8s %8s %11s %10s %7s %10s %10s%n";
 
     public String table() {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, ROW,
-                "persona", "sessions", "alerted", "precision", "recall", "delay p50", "delay p95"));
+                "persona", "sessions", "alerted", "pending", "by outcome", "precision", "recall", "delay p50",
+                "delay p95"));
         for (PersonaScore row : rows) {
             table.append(String.format(Locale.ROOT, ROW, row.persona(), row.sessions(), row.alertedSessions(),
-                    ratio(row.precision()), ratio(row.recall()), duration(row.delayP50()), duration(row.delayP95())));
+                    row.pendingSessions(), row.resolvedByOutcome(), ratio(row.precision()), ratio(row.recall()),
+                    duration(row.delayP50()), duration(row.delayP95())));
         }
         table.append(String.format(Locale.ROOT, "alerts on sessions not in the ground truth: %d%n", unmatchedAlerts));
         return table.toString();
@@ -36,7 +38,9 @@ public record Score(List<PersonaScore> rows, int unmatchedAlerts) {
                     .put("persona", row.persona())
                     .put("sessions", row.sessions())
                     .put("alerted_sessions", row.alertedSessions())
+                    .put("pending", row.pendingSessions())
                     .put("correct_alerts", row.correctAlerts())
+                    .put("resolved_by_outcome", row.resolvedByOutcome())
                     .put("should_alert_sessions", row.shouldAlert())
                     .put("alerted_should_alert_sessions", row.detectedShouldAlert());
             putRatio(node, "precision", row.precision());

@@ -1,6 +1,7 @@
 package io.burnwatch.sim.score;
 
 import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.AlertKind;
 import io.burnwatch.schema.AlertStatus;
 import io.burnwatch.schema.Resolution;
 import io.burnwatch.schema.SessionTruth;
@@ -10,18 +11,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Scores alerts against the ground truth, per persona.
+ * Scores alerts against the ground truth, per persona. Only session alerts count ({@link #SESSION_KINDS}); other
+ * kinds are ignored. Each alert is judged by its <b>latest state</b>: of all states with its {@code alert_id}, the
+ * furthest along its lifecycle (OPEN, UPDATE, RESOLVED), then the latest {@code ts} — so the order the states
+ * were read in does not matter.
  * <ul>
- *   <li>An <b>alerted session</b> has at least one alert. Every state of an alert carries {@code opened_at}, so a
- *   session counts as alerted even when compaction has already removed its OPEN record.</li>
- *   <li>An alert is <b>correct</b> for a SHOULD_ALERT session, and for a MAY_ALERT_IF_RESOLVED session whose alert
- *   was later RESOLVED with OUTCOME; never for a MUST_NOT_ALERT session.</li>
+ *   <li>A MAY_ALERT_IF_RESOLVED session whose alerts are all still unresolved (OPEN or UPDATE) is <b>pending</b>:
+ *   its outcome has not come yet, so it is neither alerted nor counted in precision.</li>
+ *   <li>Any other session with at least one alert is an <b>alerted session</b>. Every state of an alert carries
+ *   {@code opened_at}, so a session counts as alerted even when compaction has already removed its OPEN record.</li>
+ *   <li>A session is <b>resolved by outcome</b> when at least one of its alerts was RESOLVED with OUTCOME and none
+ *   with QUIET.</li>
+ *   <li>An alert is <b>correct</b> for a SHOULD_ALERT session, and for a MAY_ALERT_IF_RESOLVED session resolved by
+ *   outcome; never for a MUST_NOT_ALERT session.</li>
  *   <li><b>precision</b> = correct alerted sessions / alerted sessions; <b>recall</b> = alerted SHOULD_ALERT
  *   sessions / SHOULD_ALERT sessions.</li>
  *   <li><b>detection delay</b> = the session's first {@code opened_at} minus its {@code detectable_from}, over the
@@ -33,40 +44,55 @@ public final class Scoring {
     /** All personas together, the last row of a score. */
     public static final String ALL = "all";
 
+    /** The kinds of alert raised on a session, the ones the ground truth can judge. */
+    public static final Set<AlertKind> SESSION_KINDS = EnumSet.of(AlertKind.IDLE_LOOP, AlertKind.TOKEN_BURN_NO_OUTCOME);
+
+    private static final Comparator<Alert> LIFECYCLE =
+            Comparator.comparing(Alert::getStatus).thenComparing(Alert::getTs);
+
     private Scoring() {
     }
 
     public static Score score(Collection<SessionTruth> truths, Collection<Alert> alerts) {
-        Map<String, List<Alert>> alertsBySession = new HashMap<>();
+        Map<String, Map<String, Alert>> latestBySession = new HashMap<>();
         for (Alert alert : alerts) {
-            alertsBySession.computeIfAbsent(alert.getSessionId() == null ? "" : alert.getSessionId(),
-                    session -> new ArrayList<>()).add(alert);
+            if (SESSION_KINDS.contains(alert.getKind())) {
+                latestBySession.computeIfAbsent(alert.getSessionId() == null ? "" : alert.getSessionId(),
+                                session -> new HashMap<>())
+                        .merge(alert.getAlertId(), alert, (a, b) -> LIFECYCLE.compare(a, b) >= 0 ? a : b);
+            }
         }
         Map<String, Tally> tallies = new TreeMap<>();
         Tally all = new Tally(ALL);
-        int matched = 0;
         for (SessionTruth truth : truths) {
-            List<Alert> sessionAlerts = alertsBySession.getOrDefault(truth.getSessionId(), List.of());
-            matched += sessionAlerts.size();
-            Outcome outcome = judge(truth, sessionAlerts);
+            Outcome outcome = judge(truth, latestBySession.getOrDefault(truth.getSessionId(), Map.of()).values());
             tallies.computeIfAbsent(truth.getPersona(), Tally::new).add(truth, outcome);
             all.add(truth, outcome);
         }
         List<PersonaScore> rows = new ArrayList<>();
         tallies.values().forEach(tally -> rows.add(tally.score()));
         rows.add(all.score());
-        return new Score(rows, alerts.size() - matched);
+        Set<String> known = new HashSet<>();
+        truths.forEach(truth -> known.add(truth.getSessionId()));
+        int unmatched = latestBySession.entrySet().stream().filter(session -> !known.contains(session.getKey()))
+                .mapToInt(session -> session.getValue().size()).sum();
+        return new Score(rows, unmatched);
     }
 
-    private record Outcome(boolean alerted, boolean correct, Duration delay) {
+    private record Outcome(boolean alerted, boolean pending, boolean correct, boolean resolvedByOutcome,
+                           Duration delay) {
     }
 
-    private static Outcome judge(SessionTruth truth, List<Alert> alerts) {
-        if (alerts.isEmpty()) {
-            return new Outcome(false, false, null);
+    private static Outcome judge(SessionTruth truth, Collection<Alert> latest) {
+        if (latest.isEmpty()) {
+            return new Outcome(false, false, false, false, null);
         }
-        boolean resolvedByOutcome = alerts.stream().anyMatch(alert -> alert.getStatus() == AlertStatus.RESOLVED
-                && alert.getResolution() == Resolution.OUTCOME);
+        boolean unresolved = latest.stream().allMatch(alert -> alert.getStatus() != AlertStatus.RESOLVED);
+        if (truth.getLabel() == TruthLabel.MAY_ALERT_IF_RESOLVED && unresolved) {
+            return new Outcome(false, true, false, false, null);
+        }
+        boolean resolvedByOutcome = latest.stream().anyMatch(alert -> resolvedBy(alert, Resolution.OUTCOME))
+                && latest.stream().noneMatch(alert -> resolvedBy(alert, Resolution.QUIET));
         boolean correct = switch (truth.getLabel()) {
             case SHOULD_ALERT -> true;
             case MAY_ALERT_IF_RESOLVED -> resolvedByOutcome;
@@ -74,10 +100,14 @@ public final class Scoring {
         };
         Duration delay = null;
         if (truth.getLabel() == TruthLabel.SHOULD_ALERT && truth.getDetectableFrom() != null) {
-            Instant firstOpened = alerts.stream().map(Alert::getOpenedAt).min(Comparator.naturalOrder()).orElseThrow();
+            Instant firstOpened = latest.stream().map(Alert::getOpenedAt).min(Comparator.naturalOrder()).orElseThrow();
             delay = Duration.between(truth.getDetectableFrom(), firstOpened);
         }
-        return new Outcome(true, correct, delay);
+        return new Outcome(true, false, correct, resolvedByOutcome, delay);
+    }
+
+    private static boolean resolvedBy(Alert alert, Resolution resolution) {
+        return alert.getStatus() == AlertStatus.RESOLVED && alert.getResolution() == resolution;
     }
 
     private static final class Tally {
@@ -85,7 +115,9 @@ public final class Scoring {
         private final List<Duration> delays = new ArrayList<>();
         private int sessions;
         private int alerted;
+        private int pending;
         private int correct;
+        private int resolvedByOutcome;
         private int shouldAlert;
         private int detected;
 
@@ -99,10 +131,16 @@ public final class Scoring {
             if (should) {
                 shouldAlert++;
             }
+            if (outcome.pending()) {
+                pending++;
+            }
             if (outcome.alerted()) {
                 alerted++;
                 if (outcome.correct()) {
                     correct++;
+                }
+                if (outcome.resolvedByOutcome()) {
+                    resolvedByOutcome++;
                 }
                 if (should) {
                     detected++;
@@ -115,8 +153,8 @@ public final class Scoring {
 
         PersonaScore score() {
             delays.sort(Comparator.naturalOrder());
-            return new PersonaScore(persona, sessions, alerted, correct, shouldAlert, detected,
-                    percentile(delays, 0.50), percentile(delays, 0.95));
+            return new PersonaScore(persona, sessions, alerted, pending, correct, resolvedByOutcome, shouldAlert,
+                    detected, percentile(delays, 0.50), percentile(delays, 0.95));
         }
     }
 

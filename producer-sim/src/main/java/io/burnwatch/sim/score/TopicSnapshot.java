@@ -14,8 +14,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads every record of a topic up to its end offsets at the time of reading, without a consumer group: the
- * scorer sees one consistent snapshot and commits nothing.
+ * Reads every committed record of a topic up to its end offsets at the time of reading, without a consumer group:
+ * the scorer sees one consistent snapshot and commits nothing.
  */
 public final class TopicSnapshot {
 
@@ -28,6 +28,8 @@ public final class TopicSnapshot {
         Properties config = new Properties();
         config.putAll(clientConfig);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Alerts are written in transactions: an aborted one must not count.
+        config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         values.configure(toMap(config), false);
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {

@@ -30,6 +30,10 @@ final class Sessions {
         return alert(session, AlertStatus.OPEN, null, openedAt, openedAt);
     }
 
+    static Alert open(String session, long openedAt, AlertKind kind) {
+        return Alert.newBuilder(open(session, openedAt)).setKind(kind).build();
+    }
+
     static Alert update(String session, long openedAt, long ts) {
         return alert(session, AlertStatus.UPDATE, null, openedAt, ts);
     }
@@ -44,7 +48,7 @@ final class Sessions {
     }
 
     private static Alert alert(String session, AlertStatus status, Resolution resolution, long openedAt, long ts) {
-        return Alert.newBuilder().setAlertId("alert-" + session + "-" + openedAt).setKind(AlertKind.TOKEN_BURN_NO_OUTCOME)
+        return Alert.newBuilder().setAlertId("alert-" + session + "-" + openedAt).setKind(AlertKind.IDLE_LOOP)
                 .setStatus(status).setResolution(resolution).setTs(Instant.ofEpochMilli(ts))
                 .setOpenedAt(Instant.ofEpochMilli(openedAt)).setUserId("user-of-" + session).setSessionId(session)
                 .setWindowStart(Instant.ofEpochMilli(openedAt)).setWindowEnd(Instant.ofEpochMilli(openedAt))

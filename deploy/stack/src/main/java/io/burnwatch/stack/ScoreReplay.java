@@ -1,0 +1,241 @@
+package io.burnwatch.stack;
+
+import io.burnwatch.local.Await;
+import io.burnwatch.local.FreePort;
+import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.SessionTruth;
+import io.burnwatch.serde.AvroSerdeConfig;
+import io.burnwatch.serde.SpecificAvroDeserializer;
+import io.burnwatch.sim.OneLineErrors;
+import io.burnwatch.sim.SimFlags;
+import io.burnwatch.sim.score.Score;
+import io.burnwatch.sim.score.Scoring;
+import io.burnwatch.sim.score.TopicSnapshot;
+import io.burnwatch.streams.config.BurnwatchSettings;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Scores burnwatch on a replay: starts a fresh broker, registry and streams app as the local stack does, replays
+ * a span of simulated traffic into them, waits until the app has processed all of it, then scores the alerts
+ * against the simulator's ground truth and stops everything.
+ */
+@Command(name = "score-replay", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Replays simulated traffic into a fresh local broker, registry and streams app, waits until"
+                + " the app has processed all of it, and scores its alerts against the simulator's ground truth:"
+                + " per persona, sessions, alerted and pending sessions, sessions resolved by outcome, precision,"
+                + " recall and detection delay."})
+public final class ScoreReplay implements Callable<Integer> {
+
+    private static final Map<String, String> APP = BurnwatchSettings.defaults();
+    private static final String TRUTH_TOPIC = "burnwatch.truth";
+    private static final long SIM_STOP_SECONDS = 15;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--users", defaultValue = "100", paramLabel = "N",
+            description = "Simulated users (default: ${DEFAULT-VALUE}).")
+    private int users;
+
+    @Option(names = "--hours", defaultValue = "12", paramLabel = "H",
+            description = "Hours of event time to replay (default: ${DEFAULT-VALUE}).")
+    private double hours;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "The simulator's seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--mix", paramLabel = "ROLE=WEIGHT,...",
+            description = "Persona weights, from light, heavy, runner, idle, jitter, stuffer (default: the"
+                    + " simulator's, light=50,heavy=25,runner=5,idle=5,jitter=5,stuffer=10).")
+    private String mix;
+
+    @Option(names = "--from", paramLabel = "ISO-INSTANT",
+            description = "Event time of the first event, e.g. 2026-01-05T00:00:00Z (default: now minus --hours).")
+    private String from;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the score as JSON to FILE.")
+    private Path json;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep broker data, app state and logs here (default: a fresh temporary directory, deleted"
+                    + " at exit unless a part fails).")
+    private Path dataDir;
+
+    @Option(names = "--timeout", defaultValue = "1800", paramLabel = "SECONDS",
+            description = "How long the replay, and then the app's catching up, may each take"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(System.out, System.err).execute(args));
+    }
+
+    /** The command, printing its console output to {@code out} and errors to {@code err}. */
+    public static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return StackRun.commandLine(new ScoreReplay(), out, err);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        return new StackRun(spec.commandLine(), StackRun.OnFailure.ONE_LINE_KEEP_LOGS)
+                .execute("simulator, streams app, registry, broker", this::run);
+    }
+
+    private int run(StackRun run) throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
+        DataDir data = run.data(dataDir);
+        console.printf("burnwatch replay score | data %s%s%n", data.path(),
+                dataDir == null ? " (deleted at exit unless a part fails)" : "");
+        Optional<StackServices> started = StackServices.startKafka(run, data,
+                new StackServices.Ports(0, 0, FreePort.pick()), console);
+        if (started.isEmpty()) {
+            return OneLineErrors.EXIT_FAILED;
+        }
+        StackServices services = started.get();
+        services.createTopics();
+
+        // The whole replay is in the topics before the app starts, so that it reads the same input in the same
+        // order on every run, and the replay and the app do not compete for the cores.
+        long began = System.nanoTime();
+        long events = replay(run, services, data, console);
+        String replayed = StackServices.since(began);
+        console.printf(Locale.ROOT, "replay: %,d events sent in %s%n", events, replayed);
+        if (run.stopped()) {
+            return OneLineErrors.EXIT_FAILED;
+        }
+
+        began = System.nanoTime();
+        if (!services.startApp() || !catchUp(run, services, console)) {
+            return OneLineErrors.EXIT_FAILED;
+        }
+        String caughtUp = StackServices.since(began);
+        console.printf(Locale.ROOT, "catch-up: the app started and processed all %,d events in %s (%,.0f events/s)%n",
+                events, caughtUp, events / ((System.nanoTime() - began) / 1e9));
+
+        began = System.nanoTime();
+        Score score = score(services);
+        console.print(score.table());
+        if (json != null) {
+            Files.writeString(json, score.json() + System.lineSeparator());
+            console.printf("score written to %s%n", json);
+        }
+        console.printf("timings: replay %s | catch-up %s | score %s%n", replayed, caughtUp,
+                StackServices.since(began));
+        console.flush();
+        return 0;
+    }
+
+    /** Runs the simulator's replay to its end; returns the events it sent. */
+    private long replay(StackRun run, StackServices services, DataDir data, PrintWriter console) throws Exception {
+        JavaProcess sim = run.child(JavaProcess.start("simulator", List.of("-Xmx1g", StackServices.SERVICE_LOGGING),
+                "io.burnwatch.sim.SimulatorApp", simulatorArgs(services), data.resolve("sim.log"), SIM_STOP_SECONDS));
+        console.printf(Locale.ROOT, "replaying %s h of %d users (seed %d%s), log: %s%n", hours, users, seed,
+                mix == null ? "" : ", mix " + mix, sim.log());
+        await("the replay to finish", run, () -> !sim.isAlive());
+        if (!run.stopped() && sim.exitCode() != 0) {
+            throw StackFailure.of(sim, "The simulator exited with code " + sim.exitCode());
+        }
+        return new EventsIn(services.admin(), List.of(APP.get(BurnwatchSettings.TOPIC_USAGE),
+                APP.get(BurnwatchSettings.TOPIC_OUTCOMES))).count();
+    }
+
+    /** Waits until the app has no lag left; false if Ctrl-C came first. */
+    private boolean catchUp(StackRun run, StackServices services, PrintWriter console) {
+        ConsumerLag lag = new ConsumerLag(services.admin(), APP.get(StreamsConfig.APPLICATION_ID_CONFIG),
+                List.of(APP.get(BurnwatchSettings.TOPIC_USAGE), APP.get(BurnwatchSettings.TOPIC_OUTCOMES),
+                        APP.get(BurnwatchSettings.TOPIC_USAGE_JSON), APP.get(BurnwatchSettings.TOPIC_OUTCOMES_JSON)));
+        long[] nextProgress = {System.nanoTime() + PROGRESS_EVERY.toNanos()};
+        await("the streams app to catch up", run, () -> {
+            services.app().requireRunning();
+            long behind = lag.records();
+            if (behind > 0 && System.nanoTime() - nextProgress[0] >= 0) {
+                console.printf(Locale.ROOT, "catching up: %,d records to go%n", behind);
+                console.flush();
+                nextProgress[0] += PROGRESS_EVERY.toNanos();
+            }
+            return behind == 0;
+        });
+        return !run.stopped();
+    }
+
+    /** Scores the alerts the app wrote against the ground truth the simulator wrote. */
+    private Score score(StackServices services) {
+        Properties client = new Properties();
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, services.bootstrapServers());
+        client.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, services.registryUrl());
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        List<SessionTruth> truths = TopicSnapshot.read(client, TRUTH_TOPIC,
+                new SpecificAvroDeserializer<>(SessionTruth.class), timeout);
+        List<Alert> alerts = TopicSnapshot.read(client, APP.get(BurnwatchSettings.TOPIC_ALERTS),
+                new SpecificAvroDeserializer<>(Alert.class), timeout);
+        return Scoring.score(truths, alerts);
+    }
+
+    private List<String> simulatorArgs(StackServices services) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", services.bootstrapServers(),
+                "--schema-registry-url", services.registryUrl(),
+                "--usage-topic", APP.get(BurnwatchSettings.TOPIC_USAGE),
+                "--outcomes-topic", APP.get(BurnwatchSettings.TOPIC_OUTCOMES),
+                "--truth-topic", TRUTH_TOPIC, "--mode", "replay", "--rate", "max",
+                "--users", Integer.toString(users), "--hours", Double.toString(hours), "--seed", Long.toString(seed)));
+        if (mix != null) {
+            args.addAll(List.of("--mix", mix));
+        }
+        if (from != null) {
+            args.addAll(List.of("--from", from));
+        }
+        return args;
+    }
+
+    /** Waits until {@code done} or Ctrl-C; a timeout is a failure that names the flag to raise. */
+    private void await(String what, StackRun run, BooleanSupplier done) {
+        try {
+            Await.until(Duration.ofSeconds(timeoutSeconds), what, () -> run.stopped() || done.getAsBoolean());
+        } catch (AssertionError timedOut) {
+            throw new StackFailure(timedOut.getMessage() + ": pass a larger --timeout, or replay less");
+        }
+    }
+
+    private void validate() {
+        CommandLine commandLine = spec.commandLine();
+        SimFlags.requireUsers(commandLine, users);
+        SimFlags.requireHours(commandLine, hours);
+        if (mix != null) {
+            SimFlags.mix(commandLine, mix);
+        }
+        SimFlags.requireFrom(commandLine, from);
+        if (json != null) {
+            Path parent = json.toAbsolutePath().getParent();
+            if (Files.isDirectory(json) || parent == null || !Files.isDirectory(parent)) {
+                throw OneLineErrors.problem(commandLine, "--json " + json
+                        + " cannot be written: pass a file in an existing directory");
+            }
+        }
+        if (timeoutSeconds <= 0) {
+            throw OneLineErrors.problem(commandLine,
+                    "--timeout " + timeoutSeconds + " is not positive: pass seconds, e.g. --timeout 1800");
+        }
+        DataDir.requireUsable(commandLine, dataDir);
+    }
+}

@@ -1,0 +1,144 @@
+package io.burnwatch.stack;
+
+import io.burnwatch.local.KafkaBroker;
+import io.burnwatch.local.registry.SchemaRegistryServer;
+import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.topics.BurnwatchTopics;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * What a stack runs on, started in order: a Kafka broker, a schema registry and the streams app (creating its
+ * topics and loading the default prices), on 127.0.0.1, each stopped when the run ends.
+ */
+final class StackServices {
+
+    static final String HOST = "127.0.0.1";
+    /** Logging of the child JVMs: their output goes to a log file in the data directory. */
+    static final String SERVICE_LOGGING = "-Dlog4j2.configurationFile=log4j2-service.xml";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final long APP_STOP_SECONDS = 30;
+    /** How far ahead of the clock the app accepts event time: a simulation at speed 10 runs a day ahead in 2.7 h. */
+    private static final String SIM_MAX_FUTURE = "3650d";
+
+    /** The ports to listen on; 0 lets the broker and the registry pick a free one. */
+    record Ports(int broker, int registry, int http) {
+    }
+
+    private final StackRun run;
+    private final DataDir data;
+    private final Ports ports;
+    private final PrintWriter console;
+    private final KafkaBroker broker;
+    private final SchemaRegistryServer registry;
+    private final Admin admin;
+    private JavaProcess app;
+
+    private StackServices(StackRun run, DataDir data, Ports ports, PrintWriter console, KafkaBroker broker,
+                          SchemaRegistryServer registry, Admin admin) {
+        this.run = run;
+        this.data = data;
+        this.ports = ports;
+        this.console = console;
+        this.broker = broker;
+        this.registry = registry;
+        this.admin = admin;
+    }
+
+    /**
+     * Starts all of them, printing when each is ready.
+     *
+     * @return empty if the run was asked to stop first
+     * @throws StackFailure if one of them cannot start
+     */
+    static Optional<StackServices> start(StackRun run, DataDir data, Ports ports, PrintWriter console)
+            throws Exception {
+        Optional<StackServices> kafka = startKafka(run, data, ports, console);
+        if (kafka.isEmpty() || !kafka.get().startApp()) {
+            return Optional.empty();
+        }
+        return kafka;
+    }
+
+    /**
+     * Starts the broker and the registry only, printing when each is ready; {@link #startApp} starts the app.
+     *
+     * @return empty if the run was asked to stop first
+     */
+    static Optional<StackServices> startKafka(StackRun run, DataDir data, Ports ports, PrintWriter console)
+            throws Exception {
+        long began = System.nanoTime();
+        KafkaBroker broker = run.add("broker", KafkaBroker.start(data.resolve("kafka"), ports.broker()));
+        console.printf("broker ready (%s)%n", since(began));
+        if (run.stopped()) {
+            return Optional.empty();
+        }
+        began = System.nanoTime();
+        SchemaRegistryServer registry = run.add("registry",
+                SchemaRegistryServer.start(broker.bootstrapServers(), HOST, ports.registry()));
+        console.printf("registry ready (%s)%n", since(began));
+        Admin admin = run.add("admin client",
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
+        EventTimeAhead.allow(admin);
+        return Optional.of(new StackServices(run, data, ports, console, broker, registry, admin));
+    }
+
+    /** Creates burnwatch's topics as the app does when it starts, for producers that come before it. */
+    void createTopics() {
+        new BurnwatchTopics(BurnwatchConfig.of(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers()))).ensure(admin);
+    }
+
+    /**
+     * Starts the streams app and waits until it is ready.
+     *
+     * @return false if the run was asked to stop first
+     * @throws StackFailure if it exits or is not ready in time
+     */
+    boolean startApp() throws Exception {
+        long began = System.nanoTime();
+        app = run.child(JavaProcess.start("streams app",
+                List.of("-Xmx1g", SERVICE_LOGGING), "io.burnwatch.streams.BurnwatchApp",
+                List.of("--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
+                        "--http-host", HOST, "--http-port", Integer.toString(ports.http()),
+                        "--state-dir", data.resolve("streams").toString(), "--create-topics",
+                        "--load-default-prices",
+                        // A simulator faster than real time stamps events ahead of the clock (see EventTimeAhead).
+                        "-D", "burnwatch.validation.max.future=" + SIM_MAX_FUTURE),
+                data.resolve("app.log"), APP_STOP_SECONDS));
+        URI ready = URI.create("http://" + HOST + ":" + ports.http() + "/health/ready");
+        if (!Readiness.await(ready, app, READY_TIMEOUT, run::stopped)) {
+            return false;
+        }
+        console.printf("streams app ready (%s), log: %s%n", since(began), app.log());
+        return true;
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    String registryUrl() {
+        return registry.url();
+    }
+
+    Admin admin() {
+        return admin;
+    }
+
+    /** The streams app, once {@link #startApp} has started it. */
+    JavaProcess app() {
+        return app;
+    }
+
+    static String since(long startNanos) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+}
