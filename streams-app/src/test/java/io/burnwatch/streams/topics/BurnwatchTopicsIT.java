@@ -129,6 +129,7 @@ class BurnwatchTopicsIT {
         settings.put("burnwatch.topic.late", prefix + ".late");
         settings.put("burnwatch.topic.dlq", prefix + ".dlq");
         settings.put("burnwatch.topic.prices", prefix + ".prices");
+        settings.put("burnwatch.topic.budgets", prefix + ".budgets");
         settings.put("burnwatch.topic.usage.json", prefix + ".usage.json");
         settings.put("burnwatch.topic.outcomes.json", prefix + ".outcomes.json");
         return BurnwatchConfig.of(settings);

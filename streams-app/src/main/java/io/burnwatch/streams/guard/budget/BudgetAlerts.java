@@ -10,6 +10,7 @@ import io.burnwatch.schema.AlertStatus;
 import io.burnwatch.schema.BudgetEvidence;
 import io.burnwatch.schema.Resolution;
 import io.burnwatch.schema.Severity;
+import io.burnwatch.streams.guard.AlertFigures;
 import io.burnwatch.streams.guard.Scope;
 import io.burnwatch.streams.state.PeriodSpend;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ final class BudgetAlerts {
     }
 
     static Alert open(Scope scope, String teamId, BudgetEvidence evidence, PeriodSpend spent, Instant at) {
-        return Alert.newBuilder()
+        return AlertFigures.usage(Alert.newBuilder(), spent.getTotals())
                 .setAlertId(alertId(scope, evidence))
                 .setKind(AlertKind.BUDGET)
                 .setStatus(AlertStatus.OPEN)
@@ -47,12 +48,6 @@ final class BudgetAlerts {
                 .setModels(List.of())
                 .setWindowStart(evidence.getPeriodStart())
                 .setWindowEnd(at)
-                .setCalls(spent.getTotals().getRequests())
-                .setInputTokens(spent.getTotals().getInputTokens())
-                .setOutputTokens(spent.getTotals().getOutputTokens())
-                .setCacheReadTokens(spent.getTotals().getCacheReadTokens())
-                .setCacheWriteTokens(spent.getTotals().getCacheWriteTokens())
-                .setReportedCostUsd(spent.getTotals().getReportedCostUsd())
                 .setCostUsd(evidence.getSpentUsd())
                 .setSeverity(severity(evidence))
                 .setBudget(evidence)

@@ -4,12 +4,11 @@ import io.burnwatch.schema.Budget;
 import io.burnwatch.schema.BudgetPeriod;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.config.BurnwatchSettings;
+import io.burnwatch.streams.config.SettingsOptions;
 import io.burnwatch.streams.guard.GuardText;
 import io.burnwatch.streams.guard.Scope;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,18 +35,8 @@ public final class BudgetCli implements Callable<Integer> {
     static final int USAGE_ERROR = 2;
     static final int FAILURE = 1;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of Kafka and burnwatch settings.")
-    private Path configFile;
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Kafka brokers (bootstrap.servers).")
-    private String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Schema registry (schema.registry.url).")
-    private String schemaRegistryUrl;
-
-    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any Kafka or burnwatch setting, e.g."
-            + " burnwatch.topic.budgets; repeatable.")
-    private Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    private SettingsOptions sources = new SettingsOptions();
 
     private final Map<String, String> env;
     private final Clock clock;
@@ -71,11 +61,11 @@ public final class BudgetCli implements Callable<Integer> {
         command.setOut(out);
         command.setErr(err);
         command.setParameterExceptionHandler((problem, arguments) -> {
-            err.println(oneLine(problem.getMessage()) + " (see --help)");
+            err.println(SettingsOptions.oneLine(problem.getMessage()) + " (see --help)");
             return USAGE_ERROR;
         });
         command.setExecutionExceptionHandler((problem, commandLine, parsed) -> {
-            err.println(oneLine(problem.getMessage()));
+            err.println(SettingsOptions.oneLine(problem.getMessage()));
             return problem instanceof ConfigException || problem instanceof IllegalArgumentException ? USAGE_ERROR : FAILURE;
         });
         return command.execute(args);
@@ -88,14 +78,7 @@ public final class BudgetCli implements Callable<Integer> {
     }
 
     private BurnwatchConfig config() {
-        Map<String, String> flags = new LinkedHashMap<>(settings);
-        if (bootstrapServers != null) {
-            flags.put("bootstrap.servers", bootstrapServers);
-        }
-        if (schemaRegistryUrl != null) {
-            flags.put(BurnwatchSettings.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-        }
-        return BurnwatchConfig.load(configFile, env, flags);
+        return sources.load(env, Map.of());
     }
 
     @Command(name = "set", sortOptions = false, mixinStandardHelpOptions = true,
@@ -217,9 +200,5 @@ public final class BudgetCli implements Callable<Integer> {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a period: pass day, week or month");
             }
         }
-    }
-
-    private static String oneLine(String message) {
-        return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ").trim();
     }
 }

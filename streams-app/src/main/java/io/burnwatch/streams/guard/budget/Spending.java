@@ -1,6 +1,7 @@
 package io.burnwatch.streams.guard.budget;
 
 import io.burnwatch.schema.BudgetPeriod;
+import io.burnwatch.streams.guard.Ring;
 import io.burnwatch.streams.guard.Spend;
 import io.burnwatch.streams.state.BudgetState;
 import io.burnwatch.streams.state.PeriodSpend;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 
 /**
  * A scope's spend as budgets need it, kept whether or not the scope has a budget, so that a budget set mid-period
@@ -52,7 +52,7 @@ final class Spending {
                 Totals.add(current.getTotals(), spend.call());
             }
         }
-        addRecent(state, bucket(spend.ts()), spend.usd());
+        state.setRecentBucket(Ring.add(state.getRecentUsd(), state.getRecentBucket(), bucket(spend.ts()), spend.usd()));
     }
 
     static PeriodSpend in(BudgetState state, BudgetPeriod period) {
@@ -65,28 +65,11 @@ final class Spending {
 
     /** USD per hour over the {@code span} (a multiple of 5 minutes, at most 6 hours) up to and including {@code at}'s bucket. */
     static double ratePerHour(BudgetState state, Duration span, Instant at) {
-        long last = Math.min(bucket(at), state.getRecentBucket());
-        long first = Math.max(bucket(at) - span.toMillis() / BUCKET.toMillis() + 1, state.getRecentBucket() - BUCKETS + 1);
         double usd = 0;
-        for (long b = first; b <= last; b++) {
-            usd += state.getRecentUsd().get(slot(b));
+        for (long b = bucket(at) - span.toMillis() / BUCKET.toMillis() + 1; b <= bucket(at); b++) {
+            usd += Ring.get(state.getRecentUsd(), state.getRecentBucket(), b);
         }
         return usd / (span.toMillis() / 3_600_000d);
-    }
-
-    private static void addRecent(BudgetState state, long bucket, double usd) {
-        List<Double> ring = state.getRecentUsd();
-        long latest = state.getRecentBucket();
-        if (bucket > latest) {
-            for (long b = Math.max(latest + 1, bucket - BUCKETS + 1); b <= bucket; b++) {
-                ring.set(slot(b), 0d);
-            }
-            state.setRecentBucket(bucket);
-            latest = bucket;
-        }
-        if (bucket > latest - BUCKETS) {
-            ring.set(slot(bucket), ring.get(slot(bucket)) + usd);
-        }
     }
 
     private static PeriodSpend period(BudgetPeriod period, Instant at) {
@@ -103,9 +86,5 @@ final class Spending {
 
     private static long bucket(Instant at) {
         return Math.floorDiv(at.toEpochMilli(), BUCKET.toMillis());
-    }
-
-    private static int slot(long bucket) {
-        return (int) Math.floorMod(bucket, (long) BUCKETS);
     }
 }

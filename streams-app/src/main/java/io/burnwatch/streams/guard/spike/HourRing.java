@@ -1,5 +1,6 @@
 package io.burnwatch.streams.guard.spike;
 
+import io.burnwatch.streams.guard.Ring;
 import io.burnwatch.streams.state.SpikeState;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,17 +29,8 @@ final class HourRing {
 
     /** Adds {@code usd} to {@code hour}; hours skipped on the way count as nothing spent, hours out of the ring are dropped. */
     static void add(SpikeState state, long hour, double usd) {
-        List<Double> ring = state.getUsd();
-        long latest = state.getLatestHour();
-        if (hour > latest) {
-            for (long h = Math.max(latest + 1, hour - HOURS + 1); h <= hour; h++) {
-                ring.set(slot(h), 0d);
-            }
-            state.setLatestHour(hour);
-            latest = hour;
-        }
-        if (hour > latest - HOURS && hour >= state.getFirstHour()) {
-            ring.set(slot(hour), ring.get(slot(hour)) + usd);
+        if (hour >= state.getFirstHour()) {
+            state.setLatestHour(Ring.add(state.getUsd(), state.getLatestHour(), hour, usd));
         }
     }
 
@@ -54,13 +46,8 @@ final class HourRing {
             if (h < state.getFirstHour() || Hours.weekend(h) != weekend) {
                 continue;
             }
-            boolean written = h <= state.getLatestHour() && h > state.getLatestHour() - HOURS;
-            samples.add(written ? state.getUsd().get(slot(h)) : 0d);
+            samples.add(Ring.get(state.getUsd(), state.getLatestHour(), h));
         }
         return samples;
-    }
-
-    private static int slot(long hour) {
-        return (int) Math.floorMod(hour, (long) HOURS);
     }
 }

@@ -10,6 +10,7 @@ import io.burnwatch.schema.AlertStatus;
 import io.burnwatch.schema.Resolution;
 import io.burnwatch.schema.SpikeBaseline;
 import io.burnwatch.schema.SpikeEvidence;
+import io.burnwatch.streams.guard.AlertFigures;
 import io.burnwatch.streams.state.HourBaseline;
 import io.burnwatch.streams.state.SpikeHour;
 import java.nio.charset.StandardCharsets;
@@ -79,15 +80,10 @@ final class SpikeAlerts {
     }
 
     private static Alert.Builder figures(Alert.Builder alert, SpikeHour hour, Instant at, SpikeEvidence spike) {
-        return alert.setTs(at)
+        return AlertFigures.usage(alert, hour.getTotals())
+                .setTs(at)
                 .setWindowStart(Hours.start(hour.getHour()))
                 .setWindowEnd(at)
-                .setCalls(hour.getTotals().getRequests())
-                .setInputTokens(hour.getTotals().getInputTokens())
-                .setOutputTokens(hour.getTotals().getOutputTokens())
-                .setCacheReadTokens(hour.getTotals().getCacheReadTokens())
-                .setCacheWriteTokens(hour.getTotals().getCacheWriteTokens())
-                .setReportedCostUsd(hour.getTotals().getReportedCostUsd())
                 .setCostUsd(hour.getUsd())
                 .setSeverity(SpikeRule.severity(hour.getUsd(), hour.getBaseline()))
                 .setSpike(spike)
