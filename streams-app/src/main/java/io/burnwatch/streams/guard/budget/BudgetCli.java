@@ -186,9 +186,10 @@ public final class BudgetCli implements Callable<Integer> {
 
     /** "team:payments: $5,000.00 a month, alerts at 50, 80, 100%, early warning". */
     static String describe(Budget budget) {
+        String thresholds = budget.getThresholdsPercent().isEmpty() ? "the default thresholds"
+                : budget.getThresholdsPercent().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "%";
         return budget.getScope() + ": " + GuardText.usd(budget.getAmountUsd()) + " a " + Periods.noun(budget.getPeriod())
-                + ", alerts at " + budget.getThresholdsPercent().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + "%" + (budget.getEarlyWarning() ? ", early warning" : ", no early warning");
+                + ", alerts at " + thresholds + (budget.getEarlyWarning() ? ", early warning" : ", no early warning");
     }
 
     static final class PeriodConverter implements CommandLine.ITypeConverter<BudgetPeriod> {
