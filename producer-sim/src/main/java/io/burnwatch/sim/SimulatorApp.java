@@ -1,6 +1,9 @@
 package io.burnwatch.sim;
 
+import io.burnwatch.schema.Budget;
 import io.burnwatch.sim.bad.BadInputSink;
+import io.burnwatch.sim.budget.BudgetFlag;
+import io.burnwatch.sim.budget.BudgetsTopic;
 import io.burnwatch.sim.clock.Pacer;
 import io.burnwatch.sim.clock.RatePacer;
 import io.burnwatch.sim.clock.ReplayClock;
@@ -22,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -83,13 +88,22 @@ public final class SimulatorApp implements Callable<Integer> {
             description = "Also write the ground truth to FILE, one JSON object a line.")
     private Path truthFile;
 
+    @Option(names = "--budget", paramLabel = "SCOPE=USD/PERIOD",
+            description = "Write this budget to --budgets-topic before the run, e.g. team:platform=2000/month or"
+                    + " user:alice=50/day (alerts at 50, 80 and 100%, early warning); repeatable.")
+    private List<String> budgets = new ArrayList<>();
+
+    @Option(names = "--budgets-topic", defaultValue = "burnwatch.budgets", paramLabel = "TOPIC",
+            description = "The streams app's budgets topic, keyed by scope (default: ${DEFAULT-VALUE}).")
+    private String budgetsTopic;
+
     @Option(names = "--users", defaultValue = "6", paramLabel = "N",
             description = "Simulated users, in teams of 5-20; up to " + Cast.SMALL + " without --mix, one of them is an"
                     + " idle looper and the others heavy and light users (default: ${DEFAULT-VALUE}).")
     private int users;
 
     @Option(names = "--mix", paramLabel = "ROLE=WEIGHT,...",
-            description = "Persona weights, from light, heavy, runner, idle, jitter, stuffer (default above "
+            description = "Persona weights, from light, heavy, runner, idle, jitter, stuffer, steady, spiker (default above "
                     + Cast.SMALL + " users: light=50,heavy=25,runner=5,idle=5,jitter=5,stuffer=10).")
     private String mix;
 
@@ -147,6 +161,7 @@ public final class SimulatorApp implements Callable<Integer> {
         Properties config = ProducerSettings.producerConfig(cluster.clientProperties(spec, System.getenv()));
         Clock wall = Clock.systemUTC();
         Instant now = wall.instant();
+        List<Budget> budgetRecords = parseBudgets(now);
         Cast cast = mix == null ? Cast.of(seed, users) : Cast.of(seed, users, SimFlags.mix(spec.commandLine(), mix));
         Traces drawFrom = readTraces();
         Instant start;
@@ -175,6 +190,9 @@ public final class SimulatorApp implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook;
         KafkaEventSink kafka = new KafkaEventSink(config, new Topics(usageTopic, outcomesTopic, truthTopic));
+        if (!budgetRecords.isEmpty()) {
+            writeBudgets(config, kafka, budgetRecords);
+        }
         BadInputSink bad = badFraction > 0 ? new BadInputSink(kafka, badFraction, seed, wall) : null;
         EventSink direct = bad != null ? bad : kafka;
         EventSink withTruthFile = truthFile == null ? direct : new TruthFile(truthFile, direct);
@@ -214,6 +232,28 @@ public final class SimulatorApp implements Callable<Integer> {
             throw OneLineErrors.problem(spec.commandLine(), "--truth-topic " + truthTopic + " cannot be created ("
                     + e.getMessage() + "): create it, or pass a --truth-topic the simulator may create");
         }
+    }
+
+    private List<Budget> parseBudgets(Instant now) {
+        List<Budget> parsed = new ArrayList<>();
+        for (String budget : budgets) {
+            try {
+                parsed.add(BudgetFlag.parse(budget, now));
+            } catch (IllegalArgumentException e) {
+                throw OneLineErrors.problem(spec.commandLine(), "--budget " + e.getMessage());
+            }
+        }
+        return parsed;
+    }
+
+    private void writeBudgets(Properties config, KafkaEventSink kafka, List<Budget> records) throws InterruptedException {
+        try {
+            BudgetsTopic.write(config, kafka, budgetsTopic, records);
+        } catch (IllegalStateException e) {
+            throw OneLineErrors.problem(spec.commandLine(), "--budgets-topic " + budgetsTopic + " cannot be created ("
+                    + e.getMessage() + "): create it, e.g. by starting the streams app with --create-topics");
+        }
+        LOG.info("Wrote {} budgets to {}", records.size(), budgetsTopic);
     }
 
     private Traces readTraces() {

@@ -34,6 +34,9 @@ class SimulatorAppTest {
             "--hours, 0, --hours",
             "--from, yesterday, --from",
             "--bad-fraction, 2, --bad-fraction",
+            "--budget, payments=5000/month, --budget",
+            "--budget, team:payments=lots/month, --budget",
+            "--budget, team:payments=5000/year, --budget",
             "--colour, blue, --colour"})
     @DisplayName("a bad flag gives one line naming it, and exit code 2")
     void badFlagGivesOneLineAndExitCode2(String flag, String value, String named) {
@@ -51,7 +54,8 @@ class SimulatorAppTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("--bootstrap-servers", "--schema-registry-url", "--usage-topic",
                 "--outcomes-topic", "--truth-topic", "--truth-file", "--users", "--mix", "--traces", "--seed", "--mode",
-                "--speed", "--from", "--hours", "--rate", "--duration", "--bad-fraction", "--producer-config", "KAFKA_");
+                "--speed", "--from", "--hours", "--rate", "--duration", "--bad-fraction", "--budget", "--budgets-topic",
+                "--producer-config", "KAFKA_");
     }
 
     private int run(String... args) {

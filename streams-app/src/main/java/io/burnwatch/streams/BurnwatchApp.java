@@ -2,6 +2,7 @@ package io.burnwatch.streams;
 
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.config.BurnwatchSettings;
+import io.burnwatch.streams.config.SettingsOptions;
 import io.burnwatch.streams.cost.DefaultPriceTable;
 import io.burnwatch.streams.cost.PriceTableLoader;
 import io.burnwatch.streams.topics.BurnwatchTopics;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "burnwatch-streams", sortOptions = false, usageHelpAutoWidth = true,
@@ -32,14 +34,8 @@ public final class BurnwatchApp implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BurnwatchApp.class);
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of Kafka and burnwatch settings.")
-    private Path configFile;
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Kafka brokers (bootstrap.servers).")
-    private String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Schema registry (schema.registry.url).")
-    private String schemaRegistryUrl;
+    @Mixin
+    private SettingsOptions sources = new SettingsOptions();
 
     @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application.id: consumer group and state prefix.")
     private String applicationId;
@@ -59,9 +55,6 @@ public final class BurnwatchApp implements Callable<Integer> {
     @Option(names = "--load-default-prices", description = "Load burnwatch's default price table into the prices"
             + " topic if that topic holds no record yet, then start.")
     private boolean loadDefaultPrices;
-
-    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any Kafka or burnwatch setting; repeatable.")
-    private Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
@@ -88,7 +81,7 @@ public final class BurnwatchApp implements Callable<Integer> {
         command.setOut(out);
         command.setErr(err);
         command.setParameterExceptionHandler((problem, arguments) -> {
-            err.println(oneLine(problem.getMessage()) + " (see --help)");
+            err.println(SettingsOptions.oneLine(problem.getMessage()) + " (see --help)");
             return USAGE_ERROR;
         });
         return command.execute(args);
@@ -100,7 +93,7 @@ public final class BurnwatchApp implements Callable<Integer> {
         try {
             config = config();
         } catch (ConfigException e) {
-            err.println(oneLine(e.getMessage()));
+            err.println(SettingsOptions.oneLine(e.getMessage()));
             return USAGE_ERROR;
         }
         if (createTopics || loadDefaultPrices) {
@@ -112,7 +105,7 @@ public final class BurnwatchApp implements Callable<Integer> {
                     new PriceTableLoader(config).loadIfEmpty(admin, DefaultPriceTable.load());
                 }
             } catch (RuntimeException e) {
-                err.println(oneLine(e.getMessage()));
+                err.println(SettingsOptions.oneLine(e.getMessage()));
                 return 1;
             }
         }
@@ -120,10 +113,10 @@ public final class BurnwatchApp implements Callable<Integer> {
         try {
             service = BurnwatchService.start(config);
         } catch (ConfigException e) {
-            err.println(oneLine(e.getMessage()));
+            err.println(SettingsOptions.oneLine(e.getMessage()));
             return USAGE_ERROR;
         } catch (RuntimeException e) {
-            err.println("Cannot start burnwatch: " + oneLine(e.getMessage()));
+            err.println("Cannot start burnwatch: " + SettingsOptions.oneLine(e.getMessage()));
             return 1;
         }
         running = service;
@@ -154,27 +147,11 @@ public final class BurnwatchApp implements Callable<Integer> {
 
     /** The settings from every source; the named flags win over {@code -D}. */
     BurnwatchConfig config() {
-        return BurnwatchConfig.load(configFile, env, flags());
-    }
-
-    private Map<String, String> flags() {
-        Map<String, String> flags = new LinkedHashMap<>(settings);
-        putIfSet(flags, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        putIfSet(flags, BurnwatchSettings.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-        putIfSet(flags, StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        putIfSet(flags, StreamsConfig.STATE_DIR_CONFIG, stateDir);
-        putIfSet(flags, BurnwatchSettings.HTTP_HOST, httpHost);
-        putIfSet(flags, BurnwatchSettings.HTTP_PORT, httpPort);
-        return flags;
-    }
-
-    private static void putIfSet(Map<String, String> flags, String key, Object value) {
-        if (value != null) {
-            flags.put(key, value.toString());
-        }
-    }
-
-    private static String oneLine(String message) {
-        return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ").trim();
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        named.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        named.put(BurnwatchSettings.HTTP_HOST, httpHost);
+        named.put(BurnwatchSettings.HTTP_PORT, httpPort);
+        return sources.load(env, named);
     }
 }

@@ -42,6 +42,18 @@ public enum Role {
         public Persona play(User user, SplittableRandom random, Ids ids, Instant start, Traces traces) {
             return new ContextStuffer(user, random, ids, start, traces);
         }
+    },
+    STEADY("steady", "steady_user", TruthLabel.MUST_NOT_ALERT) {
+        @Override
+        public Persona play(User user, SplittableRandom random, Ids ids, Instant start, Traces traces) {
+            return SteadyUser.steady(user, random, ids, start);
+        }
+    },
+    SPIKER("spiker", "spiking_user", TruthLabel.MUST_NOT_ALERT) {
+        @Override
+        public Persona play(User user, SplittableRandom random, Ids ids, Instant start, Traces traces) {
+            return SteadyUser.spiking(user, random, ids, start);
+        }
     };
 
     private final String mixKey;

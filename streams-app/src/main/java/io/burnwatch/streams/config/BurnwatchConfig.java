@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
@@ -199,6 +202,38 @@ public final class BurnwatchConfig {
         return string(BurnwatchSettings.TOPIC_PRICES);
     }
 
+    public String budgetsTopic() {
+        return string(BurnwatchSettings.TOPIC_BUDGETS);
+    }
+
+    public List<Integer> budgetDefaultThresholds() {
+        return BurnwatchSettings.percents(string(BurnwatchSettings.BUDGET_DEFAULT_THRESHOLDS));
+    }
+
+    public double budgetEarlyWarningMinPercent() {
+        return decimal(BurnwatchSettings.BUDGET_EARLY_WARNING_MIN_PERCENT);
+    }
+
+    public double spikeThreshold() {
+        return decimal(BurnwatchSettings.SPIKE_THRESHOLD);
+    }
+
+    public double spikeMinRatio() {
+        return decimal(BurnwatchSettings.SPIKE_MIN_RATIO);
+    }
+
+    public double spikeMinHourlyUsd() {
+        return decimal(BurnwatchSettings.SPIKE_MIN_HOURLY_USD);
+    }
+
+    public double spikeMinImpactUsd() {
+        return decimal(BurnwatchSettings.SPIKE_MIN_IMPACT_USD);
+    }
+
+    public int spikeMinHistoryDays() {
+        return Integer.parseInt(string(BurnwatchSettings.SPIKE_MIN_HISTORY_DAYS));
+    }
+
     public int topicPartitions() {
         return Integer.parseInt(string(BurnwatchSettings.TOPIC_PARTITIONS));
     }
@@ -293,24 +328,17 @@ public final class BurnwatchConfig {
 
     /** The settings an {@code Admin} client understands: bootstrap servers, security, timeouts. */
     public Map<String, Object> adminConfig() {
-        Map<String, Object> admin = new HashMap<>();
-        clientSettings().forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                admin.put(key, value);
-            }
-        });
-        return admin;
+        return clientSettings(AdminClientConfig.configNames());
     }
 
     /** The settings a producer understands: bootstrap servers, security, timeouts. */
     public Map<String, Object> producerConfig() {
-        Map<String, Object> producer = new HashMap<>();
-        clientSettings().forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key)) {
-                producer.put(key, value);
-            }
-        });
-        return producer;
+        return clientSettings(ProducerConfig.configNames());
+    }
+
+    /** The settings a consumer understands: bootstrap servers, security, timeouts. */
+    public Map<String, Object> consumerConfig() {
+        return clientSettings(ConsumerConfig.configNames());
     }
 
     /** Every merged setting, defaults included. May hold credentials: do not log it. */
@@ -323,6 +351,20 @@ public final class BurnwatchConfig {
         settings.forEach((key, value) -> {
             if (!key.startsWith(PREFIX)) {
                 client.put(key, value.trim());
+            }
+        });
+        return client;
+    }
+
+    private double decimal(String key) {
+        return Double.parseDouble(string(key));
+    }
+
+    private Map<String, Object> clientSettings(Set<String> understood) {
+        Map<String, Object> client = new HashMap<>();
+        clientSettings().forEach((key, value) -> {
+            if (understood.contains(key)) {
+                client.put(key, value);
             }
         });
         return client;

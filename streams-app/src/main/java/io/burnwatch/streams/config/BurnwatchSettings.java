@@ -6,7 +6,9 @@ import io.burnwatch.streams.ingest.DeadLetterProcessingHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -36,6 +38,7 @@ public final class BurnwatchSettings {
     public static final String TOPIC_LATE = "burnwatch.topic.late";
     public static final String TOPIC_DLQ = "burnwatch.topic.dlq";
     public static final String TOPIC_PRICES = "burnwatch.topic.prices";
+    public static final String TOPIC_BUDGETS = "burnwatch.topic.budgets";
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
     public static final String HTTP_HOST = "burnwatch.http.host";
     public static final String HTTP_PORT = "burnwatch.http.port";
@@ -52,6 +55,13 @@ public final class BurnwatchSettings {
     public static final String ROLLUP_GRACE_1M = "burnwatch.rollup.grace.1m";
     public static final String ROLLUP_GRACE_1H = "burnwatch.rollup.grace.1h";
     public static final String ROLLUP_GRACE_1D = "burnwatch.rollup.grace.1d";
+    public static final String BUDGET_DEFAULT_THRESHOLDS = "burnwatch.budget.default.thresholds";
+    public static final String BUDGET_EARLY_WARNING_MIN_PERCENT = "burnwatch.budget.early.warning.min.percent";
+    public static final String SPIKE_THRESHOLD = "burnwatch.spike.threshold";
+    public static final String SPIKE_MIN_RATIO = "burnwatch.spike.min.ratio";
+    public static final String SPIKE_MIN_HOURLY_USD = "burnwatch.spike.min.hourly.usd";
+    public static final String SPIKE_MIN_IMPACT_USD = "burnwatch.spike.min.impact.usd";
+    public static final String SPIKE_MIN_HISTORY_DAYS = "burnwatch.spike.min.history.days";
     public static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
 
     /** The prefix that marks a setting as burnwatch's own rather than Kafka's. */
@@ -89,6 +99,8 @@ public final class BurnwatchSettings {
                     "Dead letter queue: unreadable or invalid input records, with their original bytes and the reason.")
             .define(TOPIC_PRICES, Type.STRING, "burnwatch.prices", topicName(), Importance.HIGH,
                     "Model prices: one ModelPrices per model id, every price version in it (compacted).")
+            .define(TOPIC_BUDGETS, Type.STRING, "burnwatch.budgets", topicName(), Importance.HIGH,
+                    "Budgets: one Budget per scope (team:<id> or user:<id>), compacted; a tombstone removes one.")
             .define(TOPIC_PARTITIONS, Type.STRING, "6", integer(1, 10_000, "6"), Importance.MEDIUM,
                     "Partitions of the topics burnwatch creates.")
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", nonBlank("127.0.0.1"), Importance.MEDIUM,
@@ -97,7 +109,7 @@ public final class BurnwatchSettings {
                     "Port of the health and status endpoints; 0 picks a free port.")
             .define(IDLE_WINDOW, Type.STRING, "30m", duration(Duration.ofMinutes(1), "30m"), Importance.HIGH,
                     "Trailing event-time window over which an agent session's burn is summed (whole minutes).")
-            .define(IDLE_MIN_COST_USD, Type.STRING, "5", positiveNumber("5"), Importance.HIGH,
+            .define(IDLE_MIN_COST_USD, Type.STRING, "5", decimal(0.01, 1_000_000, "5"), Importance.HIGH,
                     "Dollars of agent calls in one session and window that count as a burn.")
             .define(IDLE_MIN_TOKENS, Type.STRING, "2000000", longAtLeast(1, "2000000"), Importance.HIGH,
                     "Tokens (all four kinds) of agent calls in one session and window that count as a burn.")
@@ -121,6 +133,21 @@ public final class BurnwatchSettings {
                     "How late an event may come and still count in its 1-hour rollups.")
             .define(ROLLUP_GRACE_1D, Type.STRING, "30m", duration(Duration.ZERO, "30m"), Importance.MEDIUM,
                     "How late an event may come and still count in its 1-day rollups.")
+            .define(BUDGET_DEFAULT_THRESHOLDS, Type.STRING, "50,80,100", percentList("50,80,100"), Importance.MEDIUM,
+                    "Percentages of a budget at which BUDGET alerts fire, for budgets that list none.")
+            .define(BUDGET_EARLY_WARNING_MIN_PERCENT, Type.STRING, "10", decimal(0, 100, "10"), Importance.MEDIUM,
+                    "An early warning (forecast to run out before the period ends) needs at least this percent of the budget spent.")
+            .define(SPIKE_THRESHOLD, Type.STRING, "5", decimal(0, 1_000, "5"), Importance.MEDIUM,
+                    "Robust z-score, (cost - median) / (1.4826 x MAD), at or above which an hour's cost is a spike.")
+            .define(SPIKE_MIN_RATIO, Type.STRING, "3", decimal(1, 1_000, "3"), Importance.MEDIUM,
+                    "A spike costs at least this many times the baseline median.")
+            .define(SPIKE_MIN_HOURLY_USD, Type.STRING, "2", decimal(0, 1_000_000, "2"), Importance.MEDIUM,
+                    "Minimum activity: an hour costing less (USD) is never a spike.")
+            .define(SPIKE_MIN_IMPACT_USD, Type.STRING, "5", decimal(0, 1_000_000, "5"), Importance.MEDIUM,
+                    "Minimum impact: a spike costs at least this much (USD) more than the baseline median.")
+            .define(SPIKE_MIN_HISTORY_DAYS, Type.STRING, "4", integer(1, 10, "4"), Importance.MEDIUM,
+                    "Days of the same type (weekday or weekend) in the trailing 14 a scope needs before its own baseline"
+                            + " counts; until then a user is compared with its team's members.")
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://127.0.0.1:8081", registryUrl(), Importance.HIGH,
                     "Schema registry URL(s), comma-separated; mock://scope in tests.");
 
@@ -211,18 +238,53 @@ public final class BurnwatchSettings {
         };
     }
 
-    private static ConfigDef.Validator positiveNumber(String example) {
+    private static ConfigDef.Validator decimal(double min, double max, String example) {
         return (name, value) -> {
             try {
                 double parsed = Double.parseDouble(value.toString().trim());
-                if (parsed > 0 && Double.isFinite(parsed)) {
+                if (parsed >= min && parsed <= max) {
                     return;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new ConfigException(name, value, "expected a number above 0, e.g. " + example);
+            throw new ConfigException(name, value, "expected a number from " + format(min) + " to " + format(max)
+                    + ", e.g. " + example);
         };
+    }
+
+    private static ConfigDef.Validator percentList(String example) {
+        return (name, value) -> {
+            try {
+                if (!percents(value.toString()).isEmpty()) {
+                    return;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            throw new ConfigException(name, value, "expected percentages from 1 to 1000, comma-separated, e.g. " + example);
+        };
+    }
+
+    /**
+     * Parses {@code 50,80,100} into sorted, distinct percentages.
+     *
+     * @throws IllegalArgumentException if a part is not a whole number from 1 to 1000
+     */
+    public static List<Integer> percents(String text) {
+        TreeSet<Integer> percents = new TreeSet<>();
+        for (String part : text.split(",")) {
+            int percent = Integer.parseInt(part.trim());
+            if (percent < 1 || percent > 1000) {
+                throw new IllegalArgumentException(percent + " is not from 1 to 1000");
+            }
+            percents.add(percent);
+        }
+        return List.copyOf(percents);
+    }
+
+    private static String format(double number) {
+        return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
     }
 
     private static ConfigDef.Validator duration(Duration min, String example) {

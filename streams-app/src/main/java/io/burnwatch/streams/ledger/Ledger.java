@@ -36,8 +36,10 @@ public final class Ledger {
     private Ledger() {
     }
 
-    public static void addTo(StreamsBuilder builder, KStream<String, UsageEvent> usage, KStream<String, OutcomeEvent> outcomes,
-                             LedgerSettings settings, BurnwatchSerdes serdes) {
+    /** Adds the ledger and returns its priced entries, by user and by team, for whatever else counts spend. */
+    public static LedgerStreams addTo(StreamsBuilder builder, KStream<String, UsageEvent> usage,
+                                      KStream<String, OutcomeEvent> outcomes, LedgerSettings settings,
+                                      BurnwatchSerdes serdes) {
         builder.addStateStore(TeamOfUser.store(serdes));
         // Records without a value are the ingest stage's to dead-letter; the ledger counts events.
         KStream<String, LedgerEntry> entries = usage
@@ -49,17 +51,18 @@ public final class Ledger {
                         Named.as("ledger-entries"))
                 .processValues(TeamOfUser::new, Named.as("ledger-team-of-user"), TeamOfUser.STORE);
 
+        KStream<String, LedgerEntry> byTeam = entries
+                .selectKey((user, entry) -> entry.getTeam(), Named.as("ledger-by-team"))
+                .repartition(Repartitioned.with(serdes.string(), serdes.ledgerEntry()).withName("ledger-team"));
         windows(builder, entries, Dimension.USER, settings, serdes);
-        windows(builder, entries
-                        .selectKey((user, entry) -> entry.getTeam(), Named.as("ledger-by-team"))
-                        .repartition(Repartitioned.with(serdes.string(), serdes.ledgerEntry()).withName("ledger-team")),
-                Dimension.TEAM, settings, serdes);
+        windows(builder, byTeam, Dimension.TEAM, settings, serdes);
         windows(builder, entries
                         .filter((user, entry) -> entry.getKind() == EntryKind.CALL, Named.as("ledger-calls"))
                         .selectKey((user, entry) -> ModelNames.canonical(((UsageEvent) LedgerEntries.event(entry)).getModel()),
                                 Named.as("ledger-by-model"))
                         .repartition(Repartitioned.with(serdes.string(), serdes.ledgerEntry()).withName("ledger-model")),
                 Dimension.MODEL, settings, serdes);
+        return new LedgerStreams(entries, byTeam);
     }
 
     private static void windows(StreamsBuilder builder, KStream<String, LedgerEntry> entries, Dimension dimension,

@@ -1,6 +1,7 @@
 package io.burnwatch.streams.serde;
 
 import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.Budget;
 import io.burnwatch.schema.ModelPrices;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.RollupKey;
@@ -10,7 +11,9 @@ import io.burnwatch.serde.AvroSerdeConfig;
 import io.burnwatch.serde.SpecificAvroSerde;
 import io.burnwatch.serde.SubjectNameStrategy;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.state.BudgetState;
 import io.burnwatch.streams.state.LedgerEntry;
+import io.burnwatch.streams.state.SpikeState;
 import io.burnwatch.streams.state.UsageTotals;
 import io.burnwatch.streams.state.SessionBurn;
 import io.burnwatch.streams.state.UserOutcomes;
@@ -40,6 +43,9 @@ public final class BurnwatchSerdes {
     private final Serde<OutcomeEvent> lateOutcome;
     private final Serde<SessionBurn> sessionBurn;
     private final Serde<UserOutcomes> userOutcomes;
+    private final Serde<Budget> budget;
+    private final Serde<BudgetState> budgetState;
+    private final Serde<SpikeState> spikeState;
 
     private BurnwatchSerdes(Map<String, Object> serdeConfig) {
         this.usage = value(UsageEvent.class, serdeConfig);
@@ -54,6 +60,9 @@ public final class BurnwatchSerdes {
         this.userTeam = value(UserTeam.class, serdeConfig);
         this.sessionBurn = value(SessionBurn.class, serdeConfig);
         this.userOutcomes = value(UserOutcomes.class, serdeConfig);
+        this.budget = value(Budget.class, serdeConfig);
+        this.budgetState = value(BudgetState.class, serdeConfig);
+        this.spikeState = value(SpikeState.class, serdeConfig);
         // The late topic carries usage and outcome events, so each record type gets a subject of its own.
         Map<String, Object> mixedTopic = new HashMap<>(serdeConfig);
         mixedTopic.put(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, SubjectNameStrategy.TOPIC_RECORD_NAME.name());
@@ -126,6 +135,18 @@ public final class BurnwatchSerdes {
     /** Outcome events on the late topic: subject {@code <topic>-io.burnwatch.schema.OutcomeEvent}. */
     public Serde<OutcomeEvent> lateOutcome() {
         return lateOutcome;
+    }
+
+    public Serde<Budget> budget() {
+        return budget;
+    }
+
+    public Serde<BudgetState> budgetState() {
+        return budgetState;
+    }
+
+    public Serde<SpikeState> spikeState() {
+        return spikeState;
     }
 
     private static <T extends SpecificRecord> Serde<T> key(Class<T> type, Map<String, Object> config) {

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates burnwatch's input, output (alerts, rollups, late events, dead letters) and prices topics when missing. Kafka Streams creates its own internal topics; these
+ * Creates burnwatch's input, output (alerts, rollups, late events, dead letters), prices and budgets topics when missing. Kafka Streams creates its own internal topics; these
  * are the ones it expects to exist. Usage and outcomes must have the same partition count, because the burn
  * detector joins a user's usage and outcomes within one task.
  */
@@ -97,6 +97,9 @@ public final class BurnwatchTopics {
                 // Every instance reads all of it into a global store: one partition is enough, and compaction
                 // keeps the latest ModelPrices per model, which holds all of that model's price versions.
                 new NewTopic(config.pricesTopic(), Optional.of(1), brokerDefaultReplication)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                // Read whole into a global store too, and compacted to the latest Budget per scope.
+                new NewTopic(config.budgetsTopic(), Optional.of(1), brokerDefaultReplication)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 

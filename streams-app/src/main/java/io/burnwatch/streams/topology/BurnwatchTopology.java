@@ -6,12 +6,17 @@ import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.cost.PriceStore;
 import io.burnwatch.streams.idle.IdleDetection;
 import io.burnwatch.streams.idle.IdleRule;
+import io.burnwatch.streams.guard.budget.BudgetChecks;
+import io.burnwatch.streams.guard.budget.BudgetRule;
+import io.burnwatch.streams.guard.spike.SpikeDetection;
+import io.burnwatch.streams.guard.spike.SpikeRule;
 import io.burnwatch.streams.ingest.Ingest;
 import io.burnwatch.streams.ingest.IngestLimits;
 import io.burnwatch.streams.ingest.OutcomeContract;
 import io.burnwatch.streams.ingest.UsageContract;
 import io.burnwatch.streams.ledger.Ledger;
 import io.burnwatch.streams.ledger.LedgerSettings;
+import io.burnwatch.streams.ledger.LedgerStreams;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -25,8 +30,10 @@ import org.apache.kafka.streams.kstream.Produced;
  * usage.json ─▶ read, validate ─▶ usage        outcomes.json ─▶ read, validate ─▶ outcomes
  *
  * usage ────▶ validate, dedup ─┬─▶ ledger: price each call once; windows per user, team and model ─▶ rollups.1m/1h/1d, late
- * outcomes ─▶ validate, dedup ─┤                 ▲
- *                              │     prices ─▶ global store (every instance holds all prices)
+ * outcomes ─▶ validate, dedup ─┤                 ▲               │ priced calls by user ─▶ user budgets ──────────▶ alerts
+ *                              │                 │               └ priced calls by team ─▶ team budgets, spikes ──▶ alerts
+ *                              │     prices ─▶ global store      budgets ─▶ global store (every instance holds all
+ *                              │               (every instance holds all prices)                prices and budgets)
  *                              └─▶ idle-loop detector and outcome attributor (shared stores, one sub-topology) ─▶ alerts
  * </pre>
  * Records that cannot be read or break their contract go to the dead letter queue (see {@link Ingest}).
@@ -56,7 +63,9 @@ public final class BurnwatchTopology {
                 outcomeContract, config.dedupHorizon());
 
         PriceStore.addTo(builder, config.pricesTopic(), serdes);
-        Ledger.addTo(builder, usage, outcomes, LedgerSettings.from(config), serdes);
+        LedgerStreams ledger = Ledger.addTo(builder, usage, outcomes, LedgerSettings.from(config), serdes);
+        BudgetChecks.addTo(builder, ledger, BudgetRule.from(config), config.budgetsTopic(), config.alertsTopic(), serdes);
+        SpikeDetection.addTo(builder, ledger, SpikeRule.from(config), config.alertsTopic(), serdes);
         IdleDetection.addTo(builder, usage, outcomes, IdleRule.from(config), config.alertsTopic(), serdes);
         return builder.build();
     }

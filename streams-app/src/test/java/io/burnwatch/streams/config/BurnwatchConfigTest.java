@@ -311,8 +311,8 @@ class BurnwatchConfigTest {
 
         @Test
         void nonPositiveMinCost() {
-            assertRejected(Map.of("burnwatch.idle.min.cost.usd", "0"), "burnwatch.idle.min.cost.usd", "a number above 0");
-            assertRejected(Map.of("burnwatch.idle.min.cost.usd", "five"), "burnwatch.idle.min.cost.usd", "a number above 0");
+            assertRejected(Map.of("burnwatch.idle.min.cost.usd", "0"), "burnwatch.idle.min.cost.usd", "a number from 0.01 to 1000000");
+            assertRejected(Map.of("burnwatch.idle.min.cost.usd", "five"), "burnwatch.idle.min.cost.usd", "a number from 0.01 to 1000000");
         }
 
         @Test

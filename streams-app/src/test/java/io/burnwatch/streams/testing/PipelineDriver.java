@@ -2,6 +2,7 @@ package io.burnwatch.streams.testing;
 
 import io.burnwatch.registry.SchemaRegistries;
 import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.Budget;
 import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.ModelPrices;
 import io.burnwatch.schema.OutcomeEvent;
@@ -52,6 +53,7 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
     public final TestInputTopic<String, OutcomeEvent> outcomes;
     public final TestInputTopic<String, byte[]> rawUsage;
     public final TestInputTopic<String, ModelPrices> prices;
+    public final TestInputTopic<String, Budget> budgets;
     public final TestInputTopic<String, byte[]> rawOutcomes;
     public final TestInputTopic<String, String> usageJson;
     public final TestInputTopic<String, String> outcomesJson;
@@ -86,6 +88,7 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         outcomes = driver.createInputTopic(config.outcomesTopic(), new StringSerializer(), serdes.outcome().serializer());
         rawUsage = driver.createInputTopic(config.usageTopic(), new StringSerializer(), new ByteArraySerializer());
         prices = driver.createInputTopic(config.pricesTopic(), new StringSerializer(), serdes.prices().serializer());
+        budgets = driver.createInputTopic(config.budgetsTopic(), new StringSerializer(), serdes.budget().serializer());
         rawOutcomes = driver.createInputTopic(config.outcomesTopic(), new StringSerializer(), new ByteArraySerializer());
         usageJson = driver.createInputTopic(config.usageJsonTopic(), new StringSerializer(), new StringSerializer());
         outcomesJson = driver.createInputTopic(config.outcomesJsonTopic(), new StringSerializer(), new StringSerializer());
@@ -118,6 +121,16 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
     /** Pipes a model's prices keyed by {@code key}, as a price table writer would. */
     public void pipe(String key, ModelPrices modelPrices) {
         prices.pipeInput(key, modelPrices, UNRELATED_RECORD_TIME);
+    }
+
+    /** Pipes a budget keyed by its scope, as the budget command would. */
+    public void pipe(Budget budget) {
+        budgets.pipeInput(budget.getScope(), budget, UNRELATED_RECORD_TIME);
+    }
+
+    /** Removes the budget of {@code scope} with a tombstone. */
+    public void removeBudget(String scope) {
+        budgets.pipeInput(scope, null, UNRELATED_RECORD_TIME);
     }
 
     public void pipe(OutcomeEvent outcome) {

@@ -50,7 +50,7 @@ class BurnwatchTopicsIT {
     }
 
     @Test
-    @DisplayName("creates the eleven topics: ten with the configured partitions, alerts compacted, prices compacted in one partition")
+    @DisplayName("creates the twelve topics: ten with the configured partitions, alerts compacted, prices and budgets compacted in one partition")
     void createsAllTopics() throws Exception {
         BurnwatchConfig config = config("fresh", 4);
 
@@ -60,13 +60,15 @@ class BurnwatchTopicsIT {
                 config.outcomesJsonTopic(), config.alertsTopic(), config.rollups1mTopic(), config.rollups1hTopic(),
                 config.rollups1dTopic(), config.lateTopic(), config.dlqTopic());
         assertThat(created).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(all.stream(), Stream.of(config.pricesTopic())).toList());
+                Stream.concat(all.stream(), Stream.of(config.pricesTopic(), config.budgetsTopic())).toList());
         for (String topic : all) {
             assertThat(partitions(topic)).as(topic).isEqualTo(4);
         }
         assertThat(partitions(config.pricesTopic())).isEqualTo(1);
+        assertThat(partitions(config.budgetsTopic())).isEqualTo(1);
         assertThat(cleanupPolicy(config.alertsTopic())).isEqualTo("compact,delete");
         assertThat(cleanupPolicy(config.pricesTopic())).isEqualTo("compact");
+        assertThat(cleanupPolicy(config.budgetsTopic())).isEqualTo("compact");
     }
 
     private static String cleanupPolicy(String topic) throws Exception {
@@ -127,6 +129,7 @@ class BurnwatchTopicsIT {
         settings.put("burnwatch.topic.late", prefix + ".late");
         settings.put("burnwatch.topic.dlq", prefix + ".dlq");
         settings.put("burnwatch.topic.prices", prefix + ".prices");
+        settings.put("burnwatch.topic.budgets", prefix + ".budgets");
         settings.put("burnwatch.topic.usage.json", prefix + ".usage.json");
         settings.put("burnwatch.topic.outcomes.json", prefix + ".outcomes.json");
         return BurnwatchConfig.of(settings);

@@ -6,6 +6,7 @@ import io.burnwatch.registry.SchemaRegistries;
 import io.burnwatch.streams.idle.IdleStores;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.cost.PriceStore;
+import io.burnwatch.streams.guard.budget.BudgetStore;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import java.util.Map;
 import java.util.Set;
@@ -37,12 +38,17 @@ class BurnwatchTopologyTest {
     }
 
     @Test
-    @DisplayName("keeps the prices topic in one global store, the only one")
-    void pricesInAGlobalStore() {
-        assertThat(description.globalStores()).hasSize(1);
-        TopologyDescription.GlobalStore prices = description.globalStores().iterator().next();
-        assertThat(prices.source().topicSet()).containsExactly(config.pricesTopic());
-        assertThat(prices.processor().stores()).containsExactly(PriceStore.NAME);
+    @DisplayName("keeps the prices topic and the budgets topic in global stores, the only ones")
+    void pricesAndBudgetsInGlobalStores() {
+        assertThat(description.globalStores()).hasSize(2);
+        assertThat(description.globalStores()).anySatisfy(store -> {
+            assertThat(store.source().topicSet()).containsExactly(config.pricesTopic());
+            assertThat(store.processor().stores()).containsExactly(PriceStore.NAME);
+        });
+        assertThat(description.globalStores()).anySatisfy(store -> {
+            assertThat(store.source().topicSet()).containsExactly(config.budgetsTopic());
+            assertThat(store.processor().stores()).containsExactly(BudgetStore.NAME);
+        });
     }
 
     @Test
