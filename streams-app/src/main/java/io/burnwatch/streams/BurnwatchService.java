@@ -67,10 +67,18 @@ public final class BurnwatchService implements AutoCloseable {
             throw new ConfigException("Cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + " ("
                     + e.getMessage() + "): pick a free port with --http-port, or another address with --http-host");
         }
-        HostInfo self = AdvertisedServer.of(config, http.port());
-        Properties properties = ingest.addTo(config.streamsProperties());
-        properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, AdvertisedServer.endpoint(self));
-        KafkaStreams streams = new KafkaStreams(BurnwatchTopology.build(config, BurnwatchSerdes.from(config)), properties);
+        HostInfo self;
+        KafkaStreams streams;
+        try {
+            self = AdvertisedServer.of(config, http.port());
+            Properties properties = ingest.addTo(config.streamsProperties());
+            properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, AdvertisedServer.endpoint(self));
+            streams = new KafkaStreams(BurnwatchTopology.build(config, BurnwatchSerdes.from(config)), properties);
+        } catch (RuntimeException e) {
+            http.close();
+            ingest.close();
+            throw e;
+        }
         created.set(streams);
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setUncaughtExceptionHandler(error -> {

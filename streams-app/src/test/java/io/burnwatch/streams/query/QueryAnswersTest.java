@@ -3,6 +3,8 @@ package io.burnwatch.streams.query;
 import static io.burnwatch.streams.testing.Events.call;
 import static io.burnwatch.streams.testing.Events.commit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.burnwatch.schema.Alert;
@@ -111,11 +113,11 @@ class QueryAnswersTest {
         assertThat(board.ranked()).isEqualTo(6);
         assertThat(board.withheld()).isNull();
         assertThat(board.entries()).extracting(Leaderboard.Entry::rank, Leaderboard.Entry::userId, Leaderboard.Entry::score)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "u6", 6.0), org.assertj.core.groups.Tuple.tuple(2, "u5", 5.0),
-                        org.assertj.core.groups.Tuple.tuple(3, "u4", 4.0));
-        List<Leaderboard.Entry> even = all.entries().stream().filter(e -> e.userId().equals("u5")).toList();
-        List<Leaderboard.Entry> odd = all.entries().stream().filter(e -> !e.userId().equals("u5")).toList();
-        assertThat(Leaderboard.merge(DAY, Ranking.COST, 3, 5, List.of(new Leaderboard.Part(2, even), new Leaderboard.Part(4, odd))))
+                .containsExactly(tuple(1, "u6", 6.0), tuple(2, "u5", 5.0),
+                        tuple(3, "u4", 4.0));
+        List<Leaderboard.Entry> one = all.entries().stream().filter(e -> e.userId().equals("u5")).toList();
+        List<Leaderboard.Entry> rest = all.entries().stream().filter(e -> !e.userId().equals("u5")).toList();
+        assertThat(Leaderboard.merge(DAY, Ranking.COST, 3, 5, List.of(new Leaderboard.Part(2, one), new Leaderboard.Part(4, rest))))
                 .isEqualTo(board);
         assertThat(at(T0.plusSeconds(600)).leaderboard(DAY.plusDays(1), Ranking.COST, 3).ranked()).isZero();
     }
@@ -146,14 +148,14 @@ class QueryAnswersTest {
 
         assertThat(part.ranked()).isEqualTo(2);
         assertThat(part.entries()).extracting(Leaderboard.Entry::userId, Leaderboard.Entry::score, Leaderboard.Entry::prsMerged)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("u1", 2.0, 2L), org.assertj.core.groups.Tuple.tuple("u2", 3.0, 1L));
+                .containsExactly(tuple("u1", 2.0, 2L), tuple("u2", 3.0, 1L));
     }
 
     @Test
     @DisplayName("a ranking is named by its parameter, and another name is a bad parameter naming the choices")
     void rankingParameter() {
         assertThat(Ranking.parse("cost_per_merged_pr")).isEqualTo(Ranking.COST_PER_MERGED_PR);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ranking.parse("likes"))
+        assertThatThrownBy(() -> Ranking.parse("likes"))
                 .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.status()).isEqualTo(400))
                 .hasMessage("Bad parameter by=likes: one of cost, tokens, cost_per_merged_pr");
     }

@@ -22,6 +22,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +157,7 @@ class QueryScaleOutIT {
     }
 
     private static JsonNode part(BurnwatchService instance) {
-        return json(instance, "/internal/leaderboard?day=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+        return json(instance, "/internal/leaderboard?day=" + LocalDate.now(ZoneOffset.UTC)
                 + "&by=tokens&limit=1", 200);
     }
 
