@@ -4,22 +4,32 @@ import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.http.HealthServer;
 import io.burnwatch.streams.http.StreamsStatus;
 import io.burnwatch.streams.ingest.IngestMetrics;
+import io.burnwatch.streams.query.AdvertisedServer;
+import io.burnwatch.streams.query.ClusterQueries;
+import io.burnwatch.streams.query.LocalQueries;
+import io.burnwatch.streams.query.QueryHandler;
+import io.burnwatch.streams.query.QueryStores;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.topology.BurnwatchTopology;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running burnwatch: the Kafka Streams topology plus its health and status endpoints. */
+/** A running burnwatch: the Kafka Streams topology plus its health, status and query endpoints. */
 public final class BurnwatchService implements AutoCloseable {
 
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -47,8 +57,29 @@ public final class BurnwatchService implements AutoCloseable {
      */
     public static BurnwatchService start(BurnwatchConfig config) {
         IngestMetrics ingest = new IngestMetrics();
-        KafkaStreams streams = new KafkaStreams(
-                BurnwatchTopology.build(config, BurnwatchSerdes.from(config)), ingest.addTo(config.streamsProperties()));
+        // The HTTP endpoint is bound first: its port is what the other instances are told (application.server).
+        AtomicReference<KafkaStreams> created = new AtomicReference<>();
+        HealthServer http;
+        try {
+            http = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsStatus.of(created.get(), ingest));
+        } catch (IOException e) {
+            ingest.close();
+            throw new ConfigException("Cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + " ("
+                    + e.getMessage() + "): pick a free port with --http-port, or another address with --http-host");
+        }
+        HostInfo self;
+        KafkaStreams streams;
+        try {
+            self = AdvertisedServer.of(config, http.port());
+            Properties properties = ingest.addTo(config.streamsProperties());
+            properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, AdvertisedServer.endpoint(self));
+            streams = new KafkaStreams(BurnwatchTopology.build(config, BurnwatchSerdes.from(config)), properties);
+        } catch (RuntimeException e) {
+            http.close();
+            ingest.close();
+            throw e;
+        }
+        created.set(streams);
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("Stopping burnwatch after an unrecoverable processing error", error);
@@ -60,15 +91,9 @@ public final class BurnwatchService implements AutoCloseable {
                 stopped.countDown();
             }
         });
-        HealthServer http;
-        try {
-            http = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsStatus.of(streams, ingest));
-        } catch (IOException e) {
-            streams.close(CLOSE_TIMEOUT);
-            ingest.close();
-            throw new ConfigException("Cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + " ("
-                    + e.getMessage() + "): pick a free port with --http-port, or another address with --http-host");
-        }
+        QueryHandler queries = new QueryHandler(new ClusterQueries(streams, self, new LocalQueries(QueryStores.of(streams),
+                Clock.systemUTC(), (int) config.idleWindow().toMinutes()), config.leaderboardMinGroup()));
+        QueryHandler.PATHS.forEach(path -> http.route(path, queries));
         streams.start();
         LOG.info("burnwatch {} started: {} + {} -> {}, {}, {}, {}, {}; bootstrap {}; health and status on {}",
                 config.applicationId(), config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),

@@ -246,6 +246,10 @@ public final class BurnwatchConfig {
         return Integer.parseInt(string(BurnwatchSettings.HTTP_PORT));
     }
 
+    public int leaderboardMinGroup() {
+        return Integer.parseInt(string(BurnwatchSettings.LEADERBOARD_MIN_GROUP));
+    }
+
     public Duration idleWindow() {
         return Durations.parse(string(BurnwatchSettings.IDLE_WINDOW));
     }

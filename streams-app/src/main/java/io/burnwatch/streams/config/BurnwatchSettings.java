@@ -42,6 +42,7 @@ public final class BurnwatchSettings {
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
     public static final String HTTP_HOST = "burnwatch.http.host";
     public static final String HTTP_PORT = "burnwatch.http.port";
+    public static final String LEADERBOARD_MIN_GROUP = "burnwatch.leaderboard.min.group";
     public static final String IDLE_WINDOW = "burnwatch.idle.window";
     public static final String IDLE_MIN_COST_USD = "burnwatch.idle.min.cost.usd";
     public static final String IDLE_MIN_TOKENS = "burnwatch.idle.min.tokens";
@@ -107,6 +108,8 @@ public final class BurnwatchSettings {
                     "Address of the health and status endpoints.")
             .define(HTTP_PORT, Type.STRING, "8080", integer(0, 65_535, "8080"), Importance.MEDIUM,
                     "Port of the health and status endpoints; 0 picks a free port.")
+            .define(LEADERBOARD_MIN_GROUP, Type.STRING, "5", integer(1, 1_000, "5"), Importance.MEDIUM,
+                    "Privacy floor: the leaderboard shows no one until at least this many people are ranked on it.")
             .define(IDLE_WINDOW, Type.STRING, "30m", duration(Duration.ofMinutes(1), "30m"), Importance.HIGH,
                     "Trailing event-time window over which an agent session's burn is summed (whole minutes).")
             .define(IDLE_MIN_COST_USD, Type.STRING, "5", decimal(0.01, 1_000_000, "5"), Importance.HIGH,

@@ -2,6 +2,7 @@ package io.burnwatch.streams.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,6 +37,11 @@ public final class HealthServer implements AutoCloseable {
                 "Not found: try /health/live, /health/ready or /status\n"));
         server.start();
         return health;
+    }
+
+    /** Serves {@code path} and everything below it with {@code handler}. */
+    public void route(String path, HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     public int port() {

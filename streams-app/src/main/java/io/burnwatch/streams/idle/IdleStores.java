@@ -41,7 +41,7 @@ public final class IdleStores {
         return userId + SEPARATOR + sessionId;
     }
 
-    static String userPrefix(String userId) {
+    public static String userPrefix(String userId) {
         return userId + SEPARATOR;
     }
 }

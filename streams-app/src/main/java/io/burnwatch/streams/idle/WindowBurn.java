@@ -8,13 +8,13 @@ import java.util.List;
  * with a call (the window's own start for a session burning all along), to {@code endMs}, the moment it is taken
  * at. {@code costUsd} sums the calls whose cost is known and is null when none is.
  */
-record WindowBurn(long startMs, long endMs, long calls, long inputTokens, long outputTokens, long cacheReadTokens,
+public record WindowBurn(long startMs, long endMs, long calls, long inputTokens, long outputTokens, long cacheReadTokens,
                   long cacheWriteTokens, Double costUsd) {
 
     static final long MINUTE_MS = 60_000;
 
     /** The minutes of {@code minutes} within the {@code size} minutes up to and including the minute of {@code nowMs}. */
-    static WindowBurn of(List<MinuteBurn> minutes, long nowMs, int size) {
+    public static WindowBurn of(List<MinuteBurn> minutes, long nowMs, int size) {
         long last = Math.floorDiv(nowMs, MINUTE_MS);
         long first = last - size + 1;
         long calls = 0;
@@ -47,7 +47,7 @@ record WindowBurn(long startMs, long endMs, long calls, long inputTokens, long o
         return Math.max(MINUTE_MS, endMs - startMs);
     }
 
-    long tokens() {
+    public long tokens() {
         return inputTokens + outputTokens + cacheReadTokens + cacheWriteTokens;
     }
 }

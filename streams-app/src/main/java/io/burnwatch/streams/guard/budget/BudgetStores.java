@@ -8,7 +8,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /** The changelogged state of the budget checks, one set per kind of scope, since users and teams are checked in different tasks. */
-final class BudgetStores {
+public final class BudgetStores {
 
     private BudgetStores() {
     }
@@ -19,7 +19,7 @@ final class BudgetStores {
     }
 
     /** The OPEN BUDGET alerts of each scope, keyed {@code scope\u0000threshold} or {@code scope\u0000early}. */
-    static String openAlerts(Scope.Kind kind) {
+    public static String openAlerts(Scope.Kind kind) {
         return "budget-" + kind.name().toLowerCase(Locale.ROOT) + "-open-alerts";
     }
 

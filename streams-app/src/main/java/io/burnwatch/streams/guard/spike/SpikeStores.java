@@ -6,12 +6,12 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /** The spike detector's changelogged state, keyed by {@link SpikeScope#key()}. */
-final class SpikeStores {
+public final class SpikeStores {
 
     /** Each scope's {@link HourRing} and current hour. */
     static final String STATE = "spike-state";
     /** The OPEN (or UPDATEd) SPIKE alert of each scope that has one. */
-    static final String OPEN_ALERTS = "spike-open-alerts";
+    public static final String OPEN_ALERTS = "spike-open-alerts";
 
     static final String[] ALL = {STATE, OPEN_ALERTS};
 
