@@ -133,7 +133,7 @@ public final class BurnwatchApp implements Callable<Integer> {
             }
             service.close();
         }
-        LOG.info("burnwatch stopped in state {}", last);
+        LOG.info("burnwatch_stopped state={}", last);
         return last == KafkaStreams.State.ERROR ? 1 : 0;
     }
 
