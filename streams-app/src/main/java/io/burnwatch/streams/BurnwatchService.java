@@ -4,6 +4,7 @@ import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.http.HealthServer;
 import io.burnwatch.streams.http.StreamsStatus;
 import io.burnwatch.streams.metrics.BurnwatchMetrics;
+import io.burnwatch.streams.metrics.ConventionalNames;
 import io.burnwatch.streams.metrics.StreamsMeters;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.topology.BurnwatchTopology;
@@ -55,6 +56,7 @@ public final class BurnwatchService implements AutoCloseable {
      */
     public static BurnwatchService start(BurnwatchConfig config) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new ConventionalNames());
         BurnwatchMetrics metrics = new BurnwatchMetrics(registry);
         KafkaStreams streams = new KafkaStreams(
                 BurnwatchTopology.build(config, BurnwatchSerdes.from(config)), metrics.addTo(config.streamsProperties()));

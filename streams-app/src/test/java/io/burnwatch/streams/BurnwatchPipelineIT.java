@@ -365,7 +365,8 @@ class BurnwatchPipelineIT {
         assertThat(sample(scrape, "burnwatch_streams_state{state=\"RUNNING\"}")).isEqualTo(1);
         assertThat(sample(scrape, "burnwatch_end_to_end_lag_seconds_bucket{le=\"+Inf\"}")).isEqualTo(sample(scrape, lagCount));
         assertThat(scrape).contains("burnwatch_open_alerts{kind=\"IDLE_LOOP\"}", "burnwatch_dead_letters_total{reason=",
-                "burnwatch_late_events_total{", "kafka_consumer_fetch_manager_records_lag_max", "jvm_memory_used_bytes");
+                "burnwatch_late_events_total{", "kafka_consumer_fetch_manager_records_lag_max", "kafka_stream_thread_process_rate",
+                "jvm_memory_used_bytes");
         assertThat(promtoolCheckMetrics(scrape)).isEmpty();
     }
 
