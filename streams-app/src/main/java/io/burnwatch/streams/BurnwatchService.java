@@ -8,6 +8,8 @@ import io.burnwatch.streams.metrics.ConventionalNames;
 import io.burnwatch.streams.metrics.StreamsMeters;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.topology.BurnwatchTopology;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -17,8 +19,6 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +97,7 @@ public final class BurnwatchService implements AutoCloseable {
         return StreamsStatus.of(streams, metrics);
     }
 
-    /** Base URL of the health and status endpoints, e.g. {@code http://127.0.0.1:8080}. */
+    /** Base URL of the health, status and metrics endpoints, e.g. {@code http://127.0.0.1:8080}. */
     public String httpUrl() {
         return http.url();
     }
