@@ -43,10 +43,10 @@ public final class BurnwatchApp implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where local state stores live (state.dir).")
     private Path stateDir;
 
-    @Option(names = "--http-host", paramLabel = "HOST", description = "Address of the health and status endpoints.")
+    @Option(names = "--http-host", paramLabel = "HOST", description = "Address of the health, status and metrics endpoints.")
     private String httpHost;
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the health and status endpoints (0: any free port).")
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the health, status and metrics endpoints (0: any free port).")
     private Integer httpPort;
 
     @Option(names = "--create-topics", description = "Create burnwatch's input and output topics if missing, then start.")
@@ -133,7 +133,7 @@ public final class BurnwatchApp implements Callable<Integer> {
             }
             service.close();
         }
-        LOG.info("burnwatch stopped in state {}", last);
+        LOG.info("burnwatch_stopped state={}", last);
         return last == KafkaStreams.State.ERROR ? 1 : 0;
     }
 

@@ -3,14 +3,18 @@ package io.burnwatch.streams;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.http.HealthServer;
 import io.burnwatch.streams.http.StreamsStatus;
-import io.burnwatch.streams.ingest.IngestMetrics;
 import io.burnwatch.streams.query.AdvertisedServer;
 import io.burnwatch.streams.query.ClusterQueries;
 import io.burnwatch.streams.query.LocalQueries;
 import io.burnwatch.streams.query.QueryHandler;
 import io.burnwatch.streams.query.QueryStores;
+import io.burnwatch.streams.metrics.BurnwatchMetrics;
+import io.burnwatch.streams.metrics.ConventionalNames;
+import io.burnwatch.streams.metrics.StreamsMeters;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.topology.BurnwatchTopology;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,22 +33,28 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running burnwatch: the Kafka Streams topology plus its health, status and query endpoints. */
+/** A running burnwatch: the Kafka Streams topology plus its health, status and metrics and query endpoints. */
 public final class BurnwatchService implements AutoCloseable {
 
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    static final int MAX_THREAD_REPLACEMENTS = 3;
+    static final Duration THREAD_REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4";
     private static final Logger LOG = LoggerFactory.getLogger(BurnwatchService.class);
 
     private final KafkaStreams streams;
-    private final IngestMetrics ingest;
+    private final BurnwatchMetrics metrics;
+    private final StreamsMeters meters;
     private final HealthServer http;
     private final CountDownLatch stopped;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private BurnwatchService(KafkaStreams streams, IngestMetrics ingest, HealthServer http, CountDownLatch stopped) {
+    private BurnwatchService(KafkaStreams streams, BurnwatchMetrics metrics, StreamsMeters meters, HealthServer http,
+                             CountDownLatch stopped) {
         this.streams = streams;
-        this.ingest = ingest;
+        this.metrics = metrics;
+        this.meters = meters;
         this.http = http;
         this.stopped = stopped;
     }
@@ -56,37 +66,40 @@ public final class BurnwatchService implements AutoCloseable {
      * @throws ConfigException if the HTTP address cannot be bound
      */
     public static BurnwatchService start(BurnwatchConfig config) {
-        IngestMetrics ingest = new IngestMetrics();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new ConventionalNames());
+        BurnwatchMetrics metrics = new BurnwatchMetrics(registry);
         // The HTTP endpoint is bound first: its port is what the other instances are told (application.server).
         AtomicReference<KafkaStreams> created = new AtomicReference<>();
         HealthServer http;
         try {
-            http = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsStatus.of(created.get(), ingest));
+            http = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsStatus.of(created.get(), metrics))
+                    .route("/metrics", exchange -> HealthServer.respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape()));
         } catch (IOException e) {
-            ingest.close();
+            registry.close();
             throw new ConfigException("Cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + " ("
                     + e.getMessage() + "): pick a free port with --http-port, or another address with --http-host");
         }
         HostInfo self;
         KafkaStreams streams;
+        StreamsMeters meters;
         try {
             self = AdvertisedServer.of(config, http.port());
-            Properties properties = ingest.addTo(config.streamsProperties());
+            Properties properties = metrics.addTo(config.streamsProperties());
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, AdvertisedServer.endpoint(self));
             streams = new KafkaStreams(BurnwatchTopology.build(config, BurnwatchSerdes.from(config)), properties);
+            meters = StreamsMeters.bind(streams, registry);
         } catch (RuntimeException e) {
             http.close();
-            ingest.close();
+            registry.close();
             throw e;
         }
         created.set(streams);
         CountDownLatch stopped = new CountDownLatch(1);
-        streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("Stopping burnwatch after an unrecoverable processing error", error);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        streams.setUncaughtExceptionHandler(
+                new StreamThreadPolicy(MAX_THREAD_REPLACEMENTS, THREAD_REPLACEMENT_WINDOW, System::currentTimeMillis));
         streams.setStateListener((now, before) -> {
-            LOG.info("Kafka Streams state {} -> {}", before, now);
+            LOG.info("streams_state from={} to={}", before, now);
             if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
                 stopped.countDown();
             }
@@ -95,11 +108,11 @@ public final class BurnwatchService implements AutoCloseable {
                 Clock.systemUTC(), (int) config.idleWindow().toMinutes()), config.leaderboardMinGroup()));
         QueryHandler.PATHS.forEach(path -> http.route(path, queries));
         streams.start();
-        LOG.info("burnwatch {} started: {} + {} -> {}, {}, {}, {}, {}; bootstrap {}; health and status on {}",
+        LOG.info("burnwatch {} started: {} + {} -> {}, {}, {}, {}, {}; bootstrap {}; health, status and metrics on {}",
                 config.applicationId(), config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),
                 config.rollups1mTopic(), config.rollups1hTopic(), config.rollups1dTopic(), config.lateTopic(),
                 config.bootstrapServers(), http.url());
-        return new BurnwatchService(streams, ingest, http, stopped);
+        return new BurnwatchService(streams, metrics, meters, http, stopped);
     }
 
     public KafkaStreams.State state() {
@@ -107,10 +120,10 @@ public final class BurnwatchService implements AutoCloseable {
     }
 
     public StreamsStatus status() {
-        return StreamsStatus.of(streams, ingest);
+        return StreamsStatus.of(streams, metrics);
     }
 
-    /** Base URL of the health and status endpoints, e.g. {@code http://127.0.0.1:8080}. */
+    /** Base URL of the health, status and metrics endpoints, e.g. {@code http://127.0.0.1:8080}. */
     public String httpUrl() {
         return http.url();
     }
@@ -137,11 +150,12 @@ public final class BurnwatchService implements AutoCloseable {
             // previous member's session timeout.
             if (!streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT))) {
-                LOG.warn("Kafka Streams did not stop within {}", CLOSE_TIMEOUT);
+                LOG.warn("streams_close_timeout timeout={}", CLOSE_TIMEOUT);
             }
         } finally {
             http.close();
-            ingest.close();
+            meters.close();
+            metrics.registry().close();
         }
     }
 }

@@ -39,6 +39,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -346,6 +347,30 @@ class BurnwatchPipelineIT {
     }
 
     @Test
+    @DisplayName("/metrics during a run: events in and end-to-end lag move, the state is RUNNING, and promtool accepts it")
+    void prometheusMetrics() throws Exception {
+        String usageIn = "burnwatch_events_in_total{topic=\"" + config.usageTopic() + "\"}";
+        String lagCount = "burnwatch_end_to_end_lag_seconds_count";
+        String before = get("/metrics").body();
+        send(call("dave", "s-1", nextHour()).build());
+
+        Await.until(WAIT, "/metrics to count dave's call in and its lag", () -> {
+            String now = get("/metrics").body();
+            return sample(now, usageIn) > sample(before, usageIn) && sample(now, lagCount) > sample(before, lagCount);
+        });
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        String scrape = metrics.body();
+        assertThat(sample(scrape, "burnwatch_streams_running")).isEqualTo(1);
+        assertThat(sample(scrape, "burnwatch_streams_state{state=\"RUNNING\"}")).isEqualTo(1);
+        assertThat(sample(scrape, "burnwatch_end_to_end_lag_seconds_bucket{le=\"+Inf\"}")).isEqualTo(sample(scrape, lagCount));
+        assertThat(scrape).contains("burnwatch_open_alerts{kind=\"IDLE_LOOP\"}", "burnwatch_dead_letters_total{reason=",
+                "burnwatch_late_events_total{", "kafka_consumer_fetch_manager_records_lag_max", "kafka_stream_thread_process_rate",
+                "jvm_memory_used_bytes");
+        assertThat(promtoolCheckMetrics(scrape)).isEmpty();
+    }
+
+    @Test
     @DisplayName("the command line creates its topics, turns ready once RUNNING, and exits 0 when stopped")
     void commandLineRunsTheApp() throws Exception {
         int port = FreePort.pick();
@@ -429,6 +454,26 @@ class BurnwatchPipelineIT {
     private static UsageEvent hundredK(UsageEvent.Builder call) {
         return call.setInputTokens(20_000).setOutputTokens(5_000).setCacheReadTokens(70_000).setCacheWriteTokens(5_000)
                 .setRepo("acme/api").build();
+    }
+
+    /** The value of the one sample named exactly {@code series} (name and labels) in a Prometheus scrape; 0 if absent. */
+    private static double sample(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0])).orElse(0.0);
+    }
+
+    /** What {@code promtool check metrics} finds wrong with {@code scrape}: empty when it passes. */
+    private static String promtoolCheckMetrics(String scrape) throws IOException, InterruptedException {
+        Path promtool = Path.of("/usr/bin/promtool");
+        assertThat(Files.isExecutable(promtool)).as("%s is missing: install the Debian package prometheus"
+                + " (apt-get install prometheus; deploy/run-tests does it)", promtool).isTrue();
+        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        try (var in = check.getOutputStream()) {
+            in.write(scrape.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).as("promtool finished").isTrue();
+        return check.exitValue() == 0 ? "" : "exit " + check.exitValue() + ": " + output;
     }
 
     private static SchemaRegistryClient registryClient() {

@@ -105,9 +105,9 @@ public final class BurnwatchSettings {
             .define(TOPIC_PARTITIONS, Type.STRING, "6", integer(1, 10_000, "6"), Importance.MEDIUM,
                     "Partitions of the topics burnwatch creates.")
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", nonBlank("127.0.0.1"), Importance.MEDIUM,
-                    "Address of the health and status endpoints.")
+                    "Address of the health, status and metrics endpoints.")
             .define(HTTP_PORT, Type.STRING, "8080", integer(0, 65_535, "8080"), Importance.MEDIUM,
-                    "Port of the health and status endpoints; 0 picks a free port.")
+                    "Port of the health, status and metrics endpoints; 0 picks a free port.")
             .define(LEADERBOARD_MIN_GROUP, Type.STRING, "5", integer(1, 1_000, "5"), Importance.MEDIUM,
                     "Privacy floor: the leaderboard shows no one until at least this many people are ranked on it.")
             .define(IDLE_WINDOW, Type.STRING, "30m", duration(Duration.ofMinutes(1), "30m"), Importance.HIGH,

@@ -3,6 +3,7 @@ package io.burnwatch.streams.cost;
 import io.burnwatch.schema.ModelPrices;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.streams.ledger.LedgerEntries;
+import io.burnwatch.streams.metrics.BurnwatchMetrics;
 import io.burnwatch.streams.state.LedgerEntry;
 import io.burnwatch.streams.state.Totals;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -26,7 +27,7 @@ public final class CallPricer implements FixedKeyProcessor<String, UsageEvent, L
         this.context = context;
         KeyValueStore<String, ModelPrices> store = context.getStateStore(PriceStore.NAME);
         this.prices = new PriceBook(store::get);
-        this.unpriced = new UnpricedTokens(context.metrics());
+        this.unpriced = new UnpricedTokens(BurnwatchMetrics.from(context.appConfigs()));
     }
 
     @Override

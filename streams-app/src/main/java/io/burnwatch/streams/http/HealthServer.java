@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Health and status over HTTP: {@code GET /health/live} answers 200 while the process runs,
- * {@code GET /health/ready} 200 once Kafka Streams is RUNNING (else 503 and the state), {@code GET /status} JSON.
+ * {@code GET /health/ready} 200 once Kafka Streams is RUNNING (else 503 and the state), {@code GET /status} JSON;
+ * more endpoints are added with {@link #route}.
  */
 public final class HealthServer implements AutoCloseable {
 
@@ -30,18 +31,19 @@ public final class HealthServer implements AutoCloseable {
     public static HealthServer start(String host, int port, Supplier<StreamsStatus> status) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         HealthServer health = new HealthServer(server, status);
-        server.createContext("/health/live", exchange -> health.respond(exchange, 200, "text/plain", "LIVE\n"));
+        server.createContext("/health/live", exchange -> respond(exchange, 200, "text/plain", "LIVE\n"));
         server.createContext("/health/ready", health::ready);
         server.createContext("/status", health::status);
-        server.createContext("/", exchange -> health.respond(exchange, 404, "text/plain",
-                "Not found: try /health/live, /health/ready or /status\n"));
+        server.createContext("/", exchange -> respond(exchange, 404, "text/plain",
+                "Not found: try /health/live, /health/ready, /status or /metrics\n"));
         server.start();
         return health;
     }
 
-    /** Serves {@code path} and everything below it with {@code handler}. */
-    public void route(String path, HttpHandler handler) {
-        server.createContext(path, handler);
+    /** Serves every path that starts with {@code prefix} with {@code handler}; the longest matching prefix wins. */
+    public HealthServer route(String prefix, HttpHandler handler) {
+        server.createContext(prefix, handler);
+        return this;
     }
 
     public int port() {
@@ -61,7 +63,8 @@ public final class HealthServer implements AutoCloseable {
         respond(exchange, 200, "application/json", JSON.writeValueAsString(status.get()));
     }
 
-    private void respond(HttpExchange exchange, int code, String contentType, String body) throws IOException {
+    /** Answers GET with {@code body} and HEAD with its headers, any other method with 405; closes the exchange. */
+    public static void respond(HttpExchange exchange, int code, String contentType, String body) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "GET, HEAD");

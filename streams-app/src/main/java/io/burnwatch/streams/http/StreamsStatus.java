@@ -3,6 +3,7 @@ package io.burnwatch.streams.http;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.burnwatch.streams.cost.UnpricedTokens;
 import io.burnwatch.streams.ingest.IngestMetrics;
+import io.burnwatch.streams.metrics.BurnwatchMetrics;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -28,9 +29,10 @@ public record StreamsStatus(
         return state == KafkaStreams.State.RUNNING;
     }
 
-    public static StreamsStatus of(KafkaStreams streams, IngestMetrics ingest) {
+    public static StreamsStatus of(KafkaStreams streams, BurnwatchMetrics metrics) {
+        IngestMetrics ingest = new IngestMetrics(metrics);
         return new StreamsStatus(streams.state(), recordsConsumed(streams.metrics()), ingest.deadLetters(),
-                ingest.duplicates(), UnpricedTokens.byModel(streams.metrics()));
+                ingest.duplicates(), UnpricedTokens.byModel(metrics));
     }
 
     /**

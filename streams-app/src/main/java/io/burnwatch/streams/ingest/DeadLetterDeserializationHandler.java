@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka's log-and-continue for records that cannot be read, with the dead letter marked
  * {@link DeadLetterReason#UNDECODABLE} or {@link DeadLetterReason#UNKNOWN_SCHEMA_ID}. When the schema registry
- * cannot be reached the record is not at fault: processing stops instead, and resumes from that record.
+ * cannot be reached the record is not at fault: processing stops instead, and resumes from that record. A record
+ * dead-lettered here counts as read, like those that reach the processors.
  */
 public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHandler {
 
@@ -31,6 +32,7 @@ public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHan
                     context.topic(), context.partition(), context.offset(), exception);
             return Response.fail();
         }
+        metrics.eventsIn(context.topic()).increment();
         Response logged = super.handleError(context, record, exception);
         return Response.resume(DeadLetters.withReason(logged.deadLetterQueueRecords(),
                 DeadLetterReason.ofUnreadable(exception), metrics));

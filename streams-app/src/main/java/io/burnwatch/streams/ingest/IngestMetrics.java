@@ -1,98 +1,79 @@
 package io.burnwatch.streams.ingest;
 
+import io.burnwatch.streams.metrics.BurnwatchMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
-import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.metrics.KafkaMetric;
-import org.apache.kafka.common.metrics.Metrics;
-import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.common.metrics.stats.CumulativeCount;
 
 /**
- * Counts what ingest took out of the stream: dead letters by reason (sensor {@code burnwatch-dead-letters},
- * metric {@code dead-letters-total} tagged {@code reason}) and dropped repeats by stream (sensor
- * {@code burnwatch-duplicates}, metric {@code duplicates-total} tagged {@code stream}).
- *
- * <p>The exception handlers only see Kafka Streams' configuration, so one instance per application travels in it
- * under {@link #CONFIG} ({@link #addTo}) and is found there by the handlers and processors ({@link #from}).
+ * What ingest sees: input records read by topic ({@code burnwatch.events.in}), the end-to-end lag of each event, the
+ * wall clock minus its {@code ts} when burnwatch reads it ({@code burnwatch.end.to.end.lag}), dead letters by reason
+ * ({@code burnwatch.dead.letters}) and dropped repeats by stream ({@code burnwatch.duplicates}).
  */
-public final class IngestMetrics implements AutoCloseable {
+public final class IngestMetrics {
 
-    public static final String CONFIG = "burnwatch.ingest.metrics";
-    public static final String GROUP = "burnwatch-ingest";
+    public static final String EVENTS_IN = "burnwatch.events.in";
+    public static final String LAG = "burnwatch.end.to.end.lag";
+    public static final String DEAD_LETTERS = "burnwatch.dead.letters";
+    public static final String DUPLICATES = "burnwatch.duplicates";
 
-    private final Metrics metrics = new Metrics();
+    private static final Duration[] LAG_BUCKETS = {
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
+            Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1),
+            Duration.ofHours(6), Duration.ofDays(1)};
 
-    public IngestMetrics() {
+    private final BurnwatchMetrics metrics;
+    private final MeterRegistry registry;
+    private final Timer lag;
+
+    public IngestMetrics(BurnwatchMetrics metrics) {
+        this.metrics = metrics;
+        this.registry = metrics.registry();
+        this.lag = Timer.builder(LAG).description("Wall clock minus event time of each event read")
+                .serviceLevelObjectives(LAG_BUCKETS).register(registry);
         for (DeadLetterReason reason : DeadLetterReason.values()) {
-            deadLetterSensor(reason.name());
+            deadLetterCounter(reason);
         }
     }
 
-    /** The instance in {@code configs}; a private one, counted but not reported, if the app was started without. */
     public static IngestMetrics from(Map<String, ?> configs) {
-        return configs.get(CONFIG) instanceof IngestMetrics shared ? shared : new IngestMetrics();
+        return new IngestMetrics(BurnwatchMetrics.from(configs));
     }
 
-    /** Puts this instance into Kafka Streams properties, where {@link #from} finds it. */
-    public Properties addTo(Properties streamsProperties) {
-        streamsProperties.put(CONFIG, this);
-        return streamsProperties;
+    /** The count of records read from {@code topic}. */
+    public Counter eventsIn(String topic) {
+        return Counter.builder(EVENTS_IN).tag("topic", topic).description("Input records read").register(registry);
+    }
+
+    /** Records how far behind the wall clock an event of time {@code eventTimeMs} is read; a future one is not lag. */
+    public void lag(long nowMs, long eventTimeMs) {
+        lag.record(Duration.ofMillis(Math.max(0, nowMs - eventTimeMs)));
     }
 
     public void deadLetter(DeadLetterReason reason) {
-        deadLetterSensor(reason.name()).record();
+        deadLetterCounter(reason).increment();
     }
 
     public void duplicate(String stream) {
-        sensor("burnwatch-duplicates", "duplicates-total", "stream", stream,
-                "Repeated events dropped within the dedup horizon").record();
+        Counter.builder(DUPLICATES).tag("stream", stream).description("Repeated events dropped within the dedup horizon")
+                .register(registry).increment();
     }
 
     /** Dead letters so far by reason, every reason listed. */
     public Map<String, Long> deadLetters() {
-        return totals("dead-letters-total", "reason");
+        return metrics.counts(DEAD_LETTERS, "reason");
     }
 
     /** Dropped repeats so far by stream ({@code usage}, {@code outcome}). */
     public Map<String, Long> duplicates() {
-        return totals("duplicates-total", "stream");
+        return metrics.counts(DUPLICATES, "stream");
     }
 
-    private Sensor deadLetterSensor(String reason) {
-        return sensor("burnwatch-dead-letters", "dead-letters-total", "reason", reason,
-                "Input records sent to the dead letter queue");
-    }
-
-    private Sensor sensor(String sensorName, String metricName, String tag, String value, String description) {
-        String name = sensorName + "." + value;
-        Sensor existing = metrics.getSensor(name);
-        if (existing != null) {
-            return existing;
-        }
-        synchronized (metrics) {
-            Sensor sensor = metrics.sensor(name);
-            MetricName metric = metrics.metricName(metricName, GROUP, description, Map.of(tag, value));
-            if (metrics.metric(metric) == null) {
-                sensor.add(metric, new CumulativeCount());
-            }
-            return sensor;
-        }
-    }
-
-    private Map<String, Long> totals(String metricName, String tag) {
-        Map<String, Long> totals = new TreeMap<>();
-        for (Map.Entry<MetricName, KafkaMetric> metric : metrics.metrics().entrySet()) {
-            if (metric.getKey().name().equals(metricName) && metric.getKey().group().equals(GROUP)) {
-                totals.put(metric.getKey().tags().get(tag), ((Number) metric.getValue().metricValue()).longValue());
-            }
-        }
-        return totals;
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
+    private Counter deadLetterCounter(DeadLetterReason reason) {
+        return Counter.builder(DEAD_LETTERS).tag("reason", reason.name())
+                .description("Input records sent to the dead letter queue").register(registry);
     }
 }

@@ -14,6 +14,7 @@ final class JsonReader<V extends SpecificRecord> implements Processor<byte[], by
     private final Contract<V> contract;
     private final JsonRecords<V> json;
     private ProcessorContext<String, V> context;
+    private EventsIn eventsIn;
 
     JsonReader(Contract<V> contract) {
         this.contract = contract;
@@ -23,10 +24,12 @@ final class JsonReader<V extends SpecificRecord> implements Processor<byte[], by
     @Override
     public void init(ProcessorContext<String, V> context) {
         this.context = context;
+        this.eventsIn = new EventsIn(IngestMetrics.from(context.appConfigs()));
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        context.recordMetadata().ifPresent(eventsIn::count);
         Validation.requireValue(record.value());
         V event = json.read(record.value());
         contract.check(event, context.currentSystemTimeMs(), context.currentStreamTimeMs());

@@ -5,11 +5,16 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
-/** Passes on the events that keep their contract; throws {@link InvalidRecordException} for the others. */
+/**
+ * Passes on the events that keep their contract, measuring how far behind the wall clock each is read; throws
+ * {@link InvalidRecordException} for the others. Every record it reads is counted by topic.
+ */
 final class Validation<V extends SpecificRecord> implements FixedKeyProcessor<String, V, V> {
 
     private final Contract<V> contract;
     private FixedKeyProcessorContext<String, V> context;
+    private IngestMetrics metrics;
+    private EventsIn eventsIn;
 
     Validation(Contract<V> contract) {
         this.contract = contract;
@@ -18,12 +23,17 @@ final class Validation<V extends SpecificRecord> implements FixedKeyProcessor<St
     @Override
     public void init(FixedKeyProcessorContext<String, V> context) {
         this.context = context;
+        this.metrics = IngestMetrics.from(context.appConfigs());
+        this.eventsIn = new EventsIn(metrics);
     }
 
     @Override
     public void process(FixedKeyRecord<String, V> record) {
+        context.recordMetadata().ifPresent(eventsIn::count);
         requireValue(record.value());
-        contract.check(record.value(), context.currentSystemTimeMs(), context.currentStreamTimeMs());
+        long now = context.currentSystemTimeMs();
+        contract.check(record.value(), now, context.currentStreamTimeMs());
+        metrics.lag(now, contract.ts(record.value()).toEpochMilli());
         context.forward(record);
     }
 

@@ -3,6 +3,7 @@ package io.burnwatch.streams.ledger;
 import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.streams.metrics.BurnwatchMetrics;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.state.LedgerEntry;
 import io.burnwatch.streams.state.WindowTally;
@@ -47,6 +48,7 @@ final class WindowLedger implements Processor<String, LedgerEntry, Object, Speci
     private KeyValueStore<Bytes, byte[]> sessions;
     private KeyValueStore<String, Long> clock;
     private Long streamTime;
+    private LateEvents late;
 
     WindowLedger(Dimension dimension, LedgerSettings settings) {
         this.dimension = dimension;
@@ -83,6 +85,7 @@ final class WindowLedger implements Processor<String, LedgerEntry, Object, Speci
         this.sessions = context.getStateStore(sessionsStore(dimension));
         this.clock = context.getStateStore(clockStore(dimension));
         this.streamTime = clock.get(STREAM_TIME);
+        this.late = new LateEvents(BurnwatchMetrics.from(context.appConfigs()), dimension);
     }
 
     @Override
@@ -94,6 +97,7 @@ final class WindowLedger implements Processor<String, LedgerEntry, Object, Speci
             if (streamTime != null && closesAt(size, start) <= streamTime) {
                 context.forward(new Record<>(userOf(event), event, ts,
                         LateHeaders.of(record.headers(), dimension, size, start, streamTime)));
+                late.count(size);
             } else {
                 add(size, start, record.key(), record.value(), event);
             }

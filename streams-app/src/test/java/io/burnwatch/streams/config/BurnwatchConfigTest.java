@@ -206,6 +206,14 @@ class BurnwatchConfigTest {
         }
 
         @Test
+        @DisplayName("takes the number of standby replicas from KAFKA_NUM_STANDBY_REPLICAS")
+        void standbyReplicasFromTheEnvironment() {
+            BurnwatchConfig config = BurnwatchConfig.load(null, Map.of("KAFKA_NUM_STANDBY_REPLICAS", "1"), Map.of());
+
+            assertThat(config.streamsProperties()).containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
+        }
+
+        @Test
         @DisplayName("points Kafka's dead letter queue at burnwatch.topic.dlq")
         void deadLetterQueueFollowsTheDlqTopic() {
             BurnwatchConfig config = BurnwatchConfig.of(Map.of("burnwatch.topic.dlq", "team.dlq"));

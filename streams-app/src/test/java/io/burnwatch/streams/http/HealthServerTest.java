@@ -41,6 +41,18 @@ class HealthServerTest {
     }
 
     @Test
+    @DisplayName("a route added while serving answers its path prefix; the rest still answer 404")
+    void addedRoute() throws Exception {
+        server.route("/metrics", exchange -> HealthServer.respond(exchange, 200, "text/plain", "up 1\n"));
+
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).isEqualTo("up 1\n");
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertThat(get("/nothing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("/health/live answers 200 whatever the state")
     void liveness() throws Exception {
         status.set(new StreamsStatus(State.REBALANCING, 0));

@@ -3,6 +3,8 @@ package io.burnwatch.streams.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.burnwatch.streams.cost.UnpricedTokens;
+import io.burnwatch.streams.metrics.BurnwatchMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
@@ -32,11 +34,12 @@ class StreamsStatusTest {
     @Test
     @DisplayName("unpriced tokens are summed per model over the threads that recorded them")
     void unpricedTokensPerModel() {
-        Map<MetricName, Metric> metrics = new HashMap<>();
-        add(metrics, UnpricedTokens.TOTAL, UnpricedTokens.GROUP, Map.of(UnpricedTokens.MODEL_TAG, "mystery", "thread-id", "t1"), 100);
-        add(metrics, UnpricedTokens.TOTAL, UnpricedTokens.GROUP, Map.of(UnpricedTokens.MODEL_TAG, "mystery", "thread-id", "t2"), 30);
-        add(metrics, UnpricedTokens.TOTAL, UnpricedTokens.GROUP, Map.of(UnpricedTokens.MODEL_TAG, "other"), 5);
-        add(metrics, UnpricedTokens.TOTAL, "some-other-group", Map.of(UnpricedTokens.MODEL_TAG, "mystery"), 1000);
+        BurnwatchMetrics metrics = new BurnwatchMetrics(new SimpleMeterRegistry());
+        UnpricedTokens thread1 = new UnpricedTokens(metrics);
+        UnpricedTokens thread2 = new UnpricedTokens(metrics);
+        thread1.record("mystery", 100);
+        thread2.record("mystery", 30);
+        thread2.record("other", 5);
 
         assertThat(UnpricedTokens.byModel(metrics)).containsExactly(Map.entry("mystery", 130L), Map.entry("other", 5L));
     }

@@ -74,7 +74,7 @@ class RollupCostTest {
 
         assertThat(rollup.getComputedCostUsd()).isNull();
         assertThat(rollup.getUnpricedTokens()).isEqualTo(130);
-        assertThat(UnpricedTokens.byModel(pipeline.driver.metrics())).containsEntry("mystery-model", 130L);
+        assertThat(UnpricedTokens.byModel(pipeline.metrics)).containsEntry("mystery-model", 130L);
     }
 
     @Test

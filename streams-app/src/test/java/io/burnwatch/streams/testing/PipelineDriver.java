@@ -11,6 +11,9 @@ import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.ingest.IngestMetrics;
+import io.burnwatch.streams.metrics.BurnwatchMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.topology.BurnwatchTopology;
 import java.io.IOException;
@@ -59,7 +62,10 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
     public final TestInputTopic<String, String> outcomesJson;
     public final TestOutputTopic<String, UsageEvent> usageOut;
     public final TestOutputTopic<String, OutcomeEvent> outcomesOut;
-    public final IngestMetrics ingest = new IngestMetrics();
+    /** burnwatch's meters, in a Prometheus registry as in the running app. */
+    public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    public final BurnwatchMetrics metrics = new BurnwatchMetrics(registry);
+    public final IngestMetrics ingest = new IngestMetrics(metrics);
     /** 1-minute rollups of every dimension. */
     public final TestOutputTopic<RollupKey, UsageRollup> rollups;
     public final TestOutputTopic<RollupKey, UsageRollup> rollups1h;
@@ -82,7 +88,7 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         settings.putAll(overrides);
         config = BurnwatchConfig.of(settings);
         serdes = BurnwatchSerdes.from(config);
-        driver = new TopologyTestDriver(BurnwatchTopology.build(config, serdes), ingest.addTo(config.streamsProperties()),
+        driver = new TopologyTestDriver(BurnwatchTopology.build(config, serdes), metrics.addTo(config.streamsProperties()),
                 WALL_CLOCK);
         usage = driver.createInputTopic(config.usageTopic(), new StringSerializer(), serdes.usage().serializer());
         outcomes = driver.createInputTopic(config.outcomesTopic(), new StringSerializer(), serdes.outcome().serializer());
@@ -159,7 +165,7 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
     public void close() {
         try {
             driver.close();
-            ingest.close();
+            metrics.registry().close();
         } finally {
             SchemaRegistries.dropScope(config.schemaRegistryUrl());
             deleteRecursively(stateDir);

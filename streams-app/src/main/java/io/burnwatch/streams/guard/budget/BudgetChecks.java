@@ -1,5 +1,6 @@
 package io.burnwatch.streams.guard.budget;
 
+import io.burnwatch.streams.alert.AlertSink;
 import io.burnwatch.streams.guard.Scope;
 import io.burnwatch.streams.ledger.LedgerStreams;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
@@ -8,7 +9,6 @@ import java.util.Locale;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Wires the budget checks onto the ledger's priced calls: user budgets on the user-keyed stream, team budgets on
@@ -30,8 +30,7 @@ public final class BudgetChecks {
                               BudgetRule rule, String alertsTopic, BurnwatchSerdes serdes) {
         String name = "budget-" + kind.name().toLowerCase(Locale.ROOT);
         BudgetStores.builders(kind, serdes).forEach(builder::addStateStore);
-        entries.process(() -> new BudgetCheck(kind, rule), Named.as(name + "-check"),
-                        BudgetStores.spending(kind), BudgetStores.openAlerts(kind))
-                .to(alertsTopic, Produced.with(serdes.string(), serdes.alert()).withName(name + "-alerts-sink"));
+        AlertSink.to(builder, entries.process(() -> new BudgetCheck(kind, rule), Named.as(name + "-check"),
+                BudgetStores.spending(kind), BudgetStores.openAlerts(kind)), name + "-alerts", alertsTopic, serdes);
     }
 }
