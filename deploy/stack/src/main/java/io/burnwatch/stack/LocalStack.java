@@ -59,7 +59,7 @@ public final class LocalStack implements Callable<Integer> {
     private int registryPort;
 
     @Option(names = "--http-port", defaultValue = "8080",
-            description = "The streams app's health and status port (default: ${DEFAULT-VALUE}).")
+            description = "The streams app's HTTP port: health, status, metrics and queries (default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
     @Option(names = "--sim-speed", paramLabel = "FACTOR", defaultValue = "1.0",
