@@ -26,10 +26,11 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    // One for the JVM: every serde builds its own client, and each HttpClient would keep a selector thread.
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final List<URI> baseUrls;
     private final String authorization;
-    private final HttpClient http;
     private final Map<SubjectSchema, Integer> registered = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> lookedUp = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
@@ -42,7 +43,6 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
         this.baseUrls = parseUrls(urls);
         this.authorization = basicAuthUserInfo == null || basicAuthUserInfo.isBlank() ? null
                 : "Basic " + Base64.getEncoder().encodeToString(basicAuthUserInfo.getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static List<URI> parseUrls(String urls) {
@@ -119,7 +119,7 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
                 request.header("Authorization", authorization);
             }
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 JsonNode json = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
                 if (response.statusCode() / 100 == 2) {
                     return json;
