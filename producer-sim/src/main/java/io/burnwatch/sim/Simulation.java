@@ -80,4 +80,25 @@ public final class Simulation implements Iterator<SimEvent> {
             }
         };
     }
+
+    /** The first {@code count} events. */
+    public static Iterator<SimEvent> first(Iterator<SimEvent> events, long count) {
+        return new Iterator<>() {
+            private long taken;
+
+            @Override
+            public boolean hasNext() {
+                return taken < count && events.hasNext();
+            }
+
+            @Override
+            public SimEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("The first " + count + " events are taken");
+                }
+                taken++;
+                return events.next();
+            }
+        };
+    }
 }

@@ -142,6 +142,11 @@ public final class SimulatorApp implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private long durationSeconds;
 
+    @Option(names = "--events", defaultValue = "0", paramLabel = "N",
+            description = "Stop after N events, e.g. to load a fixed count into the topics; 0 for no limit"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long maxEvents;
+
     @Option(names = "--bad-fraction", defaultValue = "0", paramLabel = "F",
             description = "After this fraction of events also send a malformed record, of each kind the streams app"
                     + " dead-letters in turn, with header " + BadInputSink.HEADER + " = kind (default: ${DEFAULT-VALUE}).")
@@ -178,6 +183,9 @@ public final class SimulatorApp implements Callable<Integer> {
             clock = new ScaledClock(wall, start, speed);
             simulation = new Simulation(cast.personas(start, drawFrom));
             warnIfEventTimeOutrunsTheBroker();
+        }
+        if (maxEvents > 0) {
+            simulation = Simulation.first(simulation, maxEvents);
         }
         ensureTruthTopic(config);
         GroundTruth events = new GroundTruth(simulation);
@@ -277,6 +285,10 @@ public final class SimulatorApp implements Callable<Integer> {
         if (durationSeconds < 0) {
             throw OneLineErrors.problem(spec.commandLine(),
                     "--duration " + durationSeconds + " is negative: pass seconds to run, or 0 to run until Ctrl-C");
+        }
+        if (maxEvents < 0) {
+            throw OneLineErrors.problem(spec.commandLine(),
+                    "--events " + maxEvents + " is negative: pass a count of events, or 0 for no limit");
         }
         SimFlags.requireHours(spec.commandLine(), hours);
         SimFlags.requireFrom(spec.commandLine(), from);

@@ -8,6 +8,8 @@ import io.burnwatch.sim.persona.SimEvent;
 import io.burnwatch.sim.persona.SimEvents;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,6 +55,17 @@ class SimulationTest {
 
         assertThat(events).extracting(SimEvent::ts).isSorted();
         assertThat(eventIds(events)).hasSize(events.size());
+    }
+
+    @Test
+    void aCountTakesTheFirstEventsOnly() {
+        List<SimEvent> span = SimEvents.firstSpan(Cast.of(42, 6), HOUR);
+        Iterator<SimEvent> first = Simulation.first(new Simulation(Cast.of(42, 6).personas(SimEvents.START)), 100);
+        List<SimEvent> taken = new ArrayList<>();
+        first.forEachRemaining(taken::add);
+
+        assertThat(taken).isEqualTo(span.subList(0, 100));
+        assertThat(first.hasNext()).isFalse();
     }
 
     @Test
