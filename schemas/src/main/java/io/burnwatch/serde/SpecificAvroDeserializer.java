@@ -20,6 +20,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
+    /** A stream thread's decoder, kept from record to record rather than allocated with its buffer for each. */
+    private static final ThreadLocal<BinaryDecoder> DECODER = new ThreadLocal<>();
+
     private final Class<T> type;
     private final Schema readerSchema;
     private final Map<Integer, SpecificDatumReader<T>> readers = new ConcurrentHashMap<>();
@@ -55,7 +58,8 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         }
         try {
             BinaryDecoder decoder = DecoderFactory.get()
-                    .binaryDecoder(data, buffer.position(), buffer.remaining(), null);
+                    .binaryDecoder(data, buffer.position(), buffer.remaining(), DECODER.get());
+            DECODER.set(decoder);
             T record = reader.read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new SerializationException("Trailing bytes after a " + type.getSimpleName() + " on " + topic);

@@ -26,6 +26,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     private SubjectNameStrategy subjects = SubjectNameStrategy.TOPIC_NAME;
     private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
     private final Map<Schema, Map<String, Integer>> ids = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
 
     /** For Kafka's reflective construction; {@link #configure} must follow. */
     public SpecificAvroSerializer() {
@@ -53,16 +54,32 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
         String subject = subjects.subject(topic, isKey, schema);
         int id = schemaId(topic, subject, schema);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            byte[] header = new byte[WireFormat.HEADER_SIZE];
-            WireFormat.writeHeader(ByteBuffer.wrap(header), id);
-            out.write(header);
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(record, encoder);
-            encoder.flush();
+            Output out = OUTPUT.get();
+            out.reset();
+            out.header(id);
+            out.encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
+            writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(record, out.encoder);
+            out.encoder.flush();
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot write " + schema.getFullName() + " for " + subject + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A stream thread's buffer and encoder, kept from record to record: records of state stores run to a few
+     * kilobytes, and growing a fresh buffer for each was a good part of the cost of writing them.
+     */
+    private static final class Output extends ByteArrayOutputStream {
+        private BinaryEncoder encoder;
+
+        Output() {
+            super(4096);
+        }
+
+        void header(int schemaId) {
+            WireFormat.writeHeader(ByteBuffer.wrap(buf, 0, WireFormat.HEADER_SIZE), schemaId);
+            count = WireFormat.HEADER_SIZE;
         }
     }
 
