@@ -49,7 +49,8 @@ final class Deduplication<V extends SpecificRecord> implements FixedKeyProcessor
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(storeName, horizon, horizon, false), Serdes.String(), Serdes.Long()));
+                        Stores.persistentWindowStore(storeName, horizon, horizon, false), Serdes.String(), Serdes.Long())
+                        .withCachingEnabled());
             }
         };
     }

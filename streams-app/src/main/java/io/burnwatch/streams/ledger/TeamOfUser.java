@@ -24,7 +24,8 @@ final class TeamOfUser implements FixedKeyProcessor<String, LedgerEntry, LedgerE
     private KeyValueStore<String, UserTeam> teams;
 
     static StoreBuilder<KeyValueStore<String, UserTeam>> store(BurnwatchSerdes serdes) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), serdes.string(), serdes.userTeam());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), serdes.string(), serdes.userTeam())
+                .withCachingEnabled();
     }
 
     @Override
