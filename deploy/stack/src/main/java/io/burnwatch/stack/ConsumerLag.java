@@ -37,6 +37,19 @@ final class ConsumerLag {
         this.inputTopics = inputTopics;
     }
 
+    /** Whether the group has committed an offset yet: whether its first transaction is done. */
+    boolean anyCommitted() {
+        try {
+            return !admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StackFailure("Cannot read the offsets of consumer group " + groupId + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackFailure("Interrupted while reading the offsets of consumer group " + groupId);
+        }
+    }
+
     long records() {
         try {
             // Offsets first, ends second: an end read later can only be higher, never hide unprocessed records.

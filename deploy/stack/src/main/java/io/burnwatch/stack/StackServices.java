@@ -7,6 +7,8 @@ import io.burnwatch.streams.topics.BurnwatchTopics;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,15 +105,29 @@ final class StackServices {
      * @throws StackFailure if it exits or is not ready in time
      */
     boolean startApp() throws Exception {
+        return startApp(List.of("-Xmx1g"), Map.of());
+    }
+
+    /**
+     * Starts the streams app with {@code jvmOptions} and {@code settings} on top of the stack's, and waits until
+     * it is ready.
+     *
+     * @return false if the run was asked to stop first
+     * @throws StackFailure if it exits or is not ready in time
+     */
+    boolean startApp(List<String> jvmOptions, Map<String, String> settings) throws Exception {
         long began = System.nanoTime();
-        app = run.child(JavaProcess.start("streams app",
-                List.of("-Xmx1g", SERVICE_LOGGING), "io.burnwatch.streams.BurnwatchApp",
-                List.of("--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
-                        "--http-host", HOST, "--http-port", Integer.toString(ports.http()),
-                        "--state-dir", data.resolve("streams").toString(), "--create-topics",
-                        "--load-default-prices",
-                        // A simulator faster than real time stamps events ahead of the clock (see EventTimeAhead).
-                        "-D", "burnwatch.validation.max.future=" + SIM_MAX_FUTURE),
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add(SERVICE_LOGGING);
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", broker.bootstrapServers(),
+                "--schema-registry-url", registry.url(),
+                "--http-host", HOST, "--http-port", Integer.toString(ports.http()),
+                "--state-dir", stateDir().toString(), "--create-topics",
+                "--load-default-prices",
+                // A simulator faster than real time stamps events ahead of the clock (see EventTimeAhead).
+                "-D", "burnwatch.validation.max.future=" + SIM_MAX_FUTURE));
+        settings.forEach((key, value) -> args.addAll(List.of("-D", key + "=" + value)));
+        app = run.child(JavaProcess.start("streams app", options, "io.burnwatch.streams.BurnwatchApp", args,
                 data.resolve("app.log"), APP_STOP_SECONDS));
         URI ready = URI.create("http://" + HOST + ":" + ports.http() + "/health/ready");
         if (!Readiness.await(ready, app, READY_TIMEOUT, run::stopped)) {
@@ -119,6 +135,20 @@ final class StackServices {
         }
         console.printf("streams app ready (%s), log: %s%n", since(began), app.log());
         return true;
+    }
+
+    /** Stops the streams app as a termination signal would, and waits until it has. */
+    void stopApp() throws InterruptedException {
+        app.close();
+    }
+
+    Path stateDir() {
+        return data.resolve("streams");
+    }
+
+    /** The address of the app's HTTP endpoints. */
+    URI appUri(String path) {
+        return URI.create("http://" + HOST + ":" + ports.http() + path);
     }
 
     String bootstrapServers() {

@@ -1,0 +1,58 @@
+package io.burnwatch.stack;
+
+import java.time.Duration;
+
+/**
+ * How fast a streams app works through a backlog: its consumer lag polled until zero. The clock starts at the
+ * app's first commit, so the JVM's start, the group's first rebalance and the restore of state are not counted.
+ *
+ * @param records the backlog
+ * @param seconds the time from the first commit until no lag was left
+ * @param startupSeconds the time from the start of the measurement to the first commit
+ * @param cpuSeconds the CPU time the app used from the first commit until no lag was left
+ */
+record ProcessingRate(long records, double seconds, double startupSeconds, double cpuSeconds) {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    double perSecond() {
+        return records / seconds;
+    }
+
+    /** CPU milliseconds per thousand records: what the processing costs, whatever else ran at the same time. */
+    double cpuMsPerThousand() {
+        return cpuSeconds * 1e6 / records;
+    }
+
+    /**
+     * Polls {@code lag} until it is zero; {@code app} is checked between polls.
+     *
+     * @throws StackFailure if the app stops or the timeout passes first
+     */
+    static ProcessingRate measure(ConsumerLag lag, long backlog, Duration timeout, JavaProcess app)
+            throws InterruptedException {
+        long began = System.nanoTime();
+        long deadline = began + timeout.toNanos();
+        long firstCommit = 0;
+        double cpuAtFirstCommit = 0;
+        while (true) {
+            if (!app.isAlive()) {
+                throw new StackFailure("The app stopped before it had processed its backlog");
+            }
+            long now = System.nanoTime();
+            if (firstCommit == 0 && lag.anyCommitted()) {
+                firstCommit = now;
+                cpuAtFirstCommit = ProcessCpu.seconds(app.pid());
+            }
+            if (firstCommit != 0 && lag.records() == 0) {
+                return new ProcessingRate(backlog, (now - firstCommit) / 1e9, (firstCommit - began) / 1e9,
+                        ProcessCpu.seconds(app.pid()) - cpuAtFirstCommit);
+            }
+            if (now - deadline > 0) {
+                throw new StackFailure(String.format("The backlog of %,d records was not processed in %d s: pass a"
+                        + " larger --timeout, or fewer --events", backlog, timeout.toSeconds()));
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+}
