@@ -13,6 +13,7 @@ import io.burnwatch.serde.SubjectNameStrategy;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.state.BudgetState;
 import io.burnwatch.streams.state.LedgerEntry;
+import io.burnwatch.streams.state.SpikeHour;
 import io.burnwatch.streams.state.SpikeState;
 import io.burnwatch.streams.state.UsageTotals;
 import io.burnwatch.streams.state.SessionBurn;
@@ -46,6 +47,7 @@ public final class BurnwatchSerdes {
     private final Serde<Budget> budget;
     private final Serde<BudgetState> budgetState;
     private final Serde<SpikeState> spikeState;
+    private final Serde<SpikeHour> spikeHour;
 
     private BurnwatchSerdes(Map<String, Object> serdeConfig) {
         this.usage = value(UsageEvent.class, serdeConfig);
@@ -63,6 +65,7 @@ public final class BurnwatchSerdes {
         this.budget = value(Budget.class, serdeConfig);
         this.budgetState = value(BudgetState.class, serdeConfig);
         this.spikeState = value(SpikeState.class, serdeConfig);
+        this.spikeHour = value(SpikeHour.class, serdeConfig);
         // The late topic carries usage and outcome events, so each record type gets a subject of its own.
         Map<String, Object> mixedTopic = new HashMap<>(serdeConfig);
         mixedTopic.put(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, SubjectNameStrategy.TOPIC_RECORD_NAME.name());
@@ -147,6 +150,10 @@ public final class BurnwatchSerdes {
 
     public Serde<SpikeState> spikeState() {
         return spikeState;
+    }
+
+    public Serde<SpikeHour> spikeHour() {
+        return spikeHour;
     }
 
     private static <T extends SpecificRecord> Serde<T> key(Class<T> type, Map<String, Object> config) {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A scope's closed hours over the trailing {@value #DAYS} days in a fixed ring of {@value #HOURS} costs, so its
- * state stays the same size however long it runs: 336 doubles, two longs and the current hour, about 2.8 KB per scope.
+ * state stays the same size however long it runs: 336 doubles and two longs, about
+ * 2.8 KB per scope. The current hour is kept apart ({@link SpikeStores#CURRENT_HOUR}), since it changes on every call.
  */
 final class HourRing {
 

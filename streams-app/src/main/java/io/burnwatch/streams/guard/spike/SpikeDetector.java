@@ -34,6 +34,7 @@ final class SpikeDetector implements Processor<String, LedgerEntry, String, Aler
     private final SpikeRule rule;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, SpikeState> states;
+    private KeyValueStore<String, SpikeHour> currentHours;
     private KeyValueStore<String, Alert> openAlerts;
 
     SpikeDetector(SpikeRule rule) {
@@ -44,6 +45,7 @@ final class SpikeDetector implements Processor<String, LedgerEntry, String, Aler
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.states = context.getStateStore(SpikeStores.STATE);
+        this.currentHours = context.getStateStore(SpikeStores.CURRENT_HOUR);
         this.openAlerts = context.getStateStore(SpikeStores.OPEN_ALERTS);
         context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
     }
@@ -63,29 +65,45 @@ final class SpikeDetector implements Processor<String, LedgerEntry, String, Aler
 
     private void observe(SpikeScope scope, Spend spend) {
         long hour = Hours.of(spend.ts());
+        SpikeHour current = currentHours.get(scope.key());
+        if (current == null || hour != current.getHour()) {
+            // The ring is read and written only when the hour changes, or for a late call.
+            current = turn(scope, current, hour, spend);
+            if (current == null) {
+                return;
+            }
+        }
+        current.setUsd(current.getUsd() + spend.usd());
+        Totals.add(current.getTotals(), spend.call());
+        currentHours.put(scope.key(), current);
+        judge(scope, current, spend.ts());
+    }
+
+    /**
+     * For a call in another hour than the scope's current one: counts a late call in the history and returns null,
+     * or closes the current hour and returns the new, empty one with its baseline.
+     */
+    private SpikeHour turn(SpikeScope scope, SpikeHour current, long hour, Spend spend) {
         SpikeState state = states.get(scope.key());
         if (state == null) {
             state = HourRing.start(hour);
         }
-        SpikeHour current = state.getCurrent();
+        if (current == null) {
+            current = state.getCurrent();
+        }
+        state.setCurrent(null);
         if (current != null && hour < current.getHour() || current == null && hour <= state.getLatestHour()) {
             // A late call: it counts in the history the baselines come from, but no closed hour is judged again.
             HourRing.add(state, hour, spend.usd());
             states.put(scope.key(), state);
-            return;
+            return null;
         }
-        if (current != null && hour > current.getHour()) {
-            close(scope, state, hour);
+        if (current != null) {
+            close(scope, state, current, hour);
         }
-        if (state.getCurrent() == null) {
-            state.setCurrent(SpikeHour.newBuilder().setHour(hour).setUsd(0).setTotals(Totals.empty())
-                    .setBaseline(baseline(scope, state, hour)).build());
-        }
-        current = state.getCurrent();
-        current.setUsd(current.getUsd() + spend.usd());
-        Totals.add(current.getTotals(), spend.call());
         states.put(scope.key(), state);
-        judge(scope, current, spend.ts());
+        return SpikeHour.newBuilder().setHour(hour).setUsd(0).setTotals(Totals.empty())
+                .setBaseline(baseline(scope, state, hour)).build();
     }
 
     /** The scope's own baseline once it has the history for it; before that a member's team's, if any. */
@@ -131,14 +149,12 @@ final class SpikeDetector implements Processor<String, LedgerEntry, String, Aler
     }
 
     /**
-     * Writes the current hour into the history, and resolves the scope's open spike if that hour closed within its
+     * Writes {@code finished} into the history, and resolves the scope's open spike if that hour closed within its
      * baseline, or if the hour after it passed without a call ({@code nowHour} is the hour it is now). The caller
      * stores the state.
      */
-    private void close(SpikeScope scope, SpikeState state, long nowHour) {
-        SpikeHour finished = state.getCurrent();
+    private void close(SpikeScope scope, SpikeState state, SpikeHour finished, long nowHour) {
         HourRing.add(state, finished.getHour(), finished.getUsd());
-        state.setCurrent(null);
         Alert open = openAlerts.get(scope.key());
         if (open == null) {
             return;
@@ -162,11 +178,17 @@ final class SpikeDetector implements Processor<String, LedgerEntry, String, Aler
         for (KeyValue<String, Alert> open : all) {
             SpikeScope scope = SpikeScope.fromKey(open.key);
             SpikeState state = states.get(open.key);
+            SpikeHour current = currentHours.get(open.key);
+            if (current == null) {
+                current = state.getCurrent();
+            }
+            state.setCurrent(null);
             long lastSpiked = Hours.of(open.value.getSpike().getHour());
-            if (state.getCurrent() != null && state.getCurrent().getHour() < now) {
-                close(scope, state, now);
+            if (current != null && current.getHour() < now) {
+                close(scope, state, current, now);
                 states.put(open.key, state);
-            } else if (state.getCurrent() == null && now >= lastSpiked + 2) {
+                currentHours.delete(open.key);
+            } else if (current == null && now >= lastSpiked + 2) {
                 resolve(scope, open.value, Hours.start(lastSpiked + 2));
             }
         }

@@ -8,12 +8,17 @@ import org.apache.kafka.streams.state.Stores;
 /** The spike detector's changelogged state, keyed by {@link SpikeScope#key()}. */
 public final class SpikeStores {
 
-    /** Each scope's {@link HourRing} and current hour. */
+    /** Each scope's {@link HourRing}: written when an hour closes, not on every call. */
     static final String STATE = "spike-state";
+    /**
+     * Each scope's current hour, written on every call: a few dozen bytes, where the ring is 2.8 KB. (States written
+     * before this store existed keep the current hour in the ring's record; it moves here at the scope's next call.)
+     */
+    static final String CURRENT_HOUR = "spike-current-hour";
     /** The OPEN (or UPDATEd) SPIKE alert of each scope that has one. */
     public static final String OPEN_ALERTS = "spike-open-alerts";
 
-    static final String[] ALL = {STATE, OPEN_ALERTS};
+    static final String[] ALL = {STATE, CURRENT_HOUR, OPEN_ALERTS};
 
     private SpikeStores() {
     }
@@ -21,6 +26,8 @@ public final class SpikeStores {
     static List<StoreBuilder<?>> builders(BurnwatchSerdes serdes) {
         return List.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE), serdes.string(), serdes.spikeState())
+                        .withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CURRENT_HOUR), serdes.string(), serdes.spikeHour())
                         .withCachingEnabled(),
                 // Few spikes are open at a time: kept in memory, restored from the changelog.
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OPEN_ALERTS), serdes.string(), serdes.alert()));
