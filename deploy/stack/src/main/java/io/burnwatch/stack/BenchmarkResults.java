@@ -34,7 +34,11 @@ record BenchmarkResults(long events, int users, int partitions, Map<String, Stri
                 "pass_through_seconds", passThrough.seconds(),
                 "pass_through_startup_seconds", passThrough.startupSeconds(),
                 "full_cpu_ms_per_1k_events", Math.round(full.cpuMsPerThousand()),
-                "pass_through_cpu_ms_per_1k_events", Math.round(passThrough.cpuMsPerThousand())));
+                "pass_through_cpu_ms_per_1k_events", Math.round(passThrough.cpuMsPerThousand()),
+                "warm_full_events_per_second", Math.round(full.warm().perSecond()),
+                "warm_full_cpu_ms_per_1k_events", Math.round(full.warm().cpuMsPerThousand()),
+                "warm_pass_through_events_per_second", Math.round(passThrough.warm().perSecond()),
+                "warm_pass_through_cpu_ms_per_1k_events", Math.round(passThrough.warm().cpuMsPerThousand())));
         AlertLatency.Percentiles p = latency.percentiles();
         root.put("alert_latency", ordered("open_alerts", p.alerts(), "kinds", p.kinds(),
                 "input_events_per_second", Math.round(latency.eventsPerSecond()), "p50_ms", p.p50Ms(),

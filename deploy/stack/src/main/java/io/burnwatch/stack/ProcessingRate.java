@@ -1,6 +1,7 @@
 package io.burnwatch.stack;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How fast a streams app works through a backlog: its consumer lag polled until zero. The clock starts at the
@@ -10,8 +11,20 @@ import java.time.Duration;
  * @param seconds the time from the first commit until no lag was left
  * @param startupSeconds the time from the start of the measurement to the first commit
  * @param cpuSeconds the CPU time the app used from the first commit until no lag was left
+ * @param warm the second half of the backlog alone, once the JIT has compiled the hot code
  */
-record ProcessingRate(long records, double seconds, double startupSeconds, double cpuSeconds) {
+record ProcessingRate(long records, double seconds, double startupSeconds, double cpuSeconds, Half warm) {
+
+    /** The records, seconds and CPU seconds of part of the backlog. */
+    record Half(long records, double seconds, double cpuSeconds) {
+        double perSecond() {
+            return records / seconds;
+        }
+
+        double cpuMsPerThousand() {
+            return cpuSeconds * 1e6 / records;
+        }
+    }
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -35,6 +48,9 @@ record ProcessingRate(long records, double seconds, double startupSeconds, doubl
         long deadline = began + timeout.toNanos();
         long firstCommit = 0;
         double cpuAtFirstCommit = 0;
+        long halfway = 0;
+        long lagAtHalfway = 0;
+        double cpuAtHalfway = 0;
         while (true) {
             if (!app.isAlive()) {
                 throw new StackFailure("The app stopped before it had processed its backlog");
@@ -44,9 +60,16 @@ record ProcessingRate(long records, double seconds, double startupSeconds, doubl
                 firstCommit = now;
                 cpuAtFirstCommit = ProcessCpu.seconds(app.pid());
             }
-            if (firstCommit != 0 && lag.records() == 0) {
+            long behind = firstCommit == 0 ? backlog : lag.records();
+            if (halfway == 0 && behind <= backlog / 2) {
+                halfway = now;
+                lagAtHalfway = behind;
+                cpuAtHalfway = ProcessCpu.seconds(app.pid());
+            }
+            if (firstCommit != 0 && behind == 0) {
+                double cpu = ProcessCpu.seconds(app.pid());
                 return new ProcessingRate(backlog, (now - firstCommit) / 1e9, (firstCommit - began) / 1e9,
-                        ProcessCpu.seconds(app.pid()) - cpuAtFirstCommit);
+                        cpu - cpuAtFirstCommit, new Half(lagAtHalfway, (now - halfway) / 1e9, cpu - cpuAtHalfway));
             }
             if (now - deadline > 0) {
                 throw new StackFailure(String.format("The backlog of %,d records was not processed in %d s: pass a"
@@ -54,5 +77,12 @@ record ProcessingRate(long records, double seconds, double startupSeconds, doubl
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%,.0f events/s over %.1f s (first commit after %.1f s), %.0f CPU ms per 1k"
+                + " events; second half %,.0f events/s, %.0f CPU ms per 1k events", perSecond(), seconds,
+                startupSeconds, cpuMsPerThousand(), warm.perSecond(), warm.cpuMsPerThousand());
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,7 +48,7 @@ record StateFootprint(long stateBytes, long sessionStoreBytes, long sessions) {
                 liveKeys(bootstrapServers, applicationId + "-" + SESSION_STORE + "-changelog"));
     }
 
-    private static long bytesUnder(Path dir, java.util.function.Predicate<Path> which) {
+    private static long bytesUnder(Path dir, Predicate<Path> which) {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).filter(which).mapToLong(file -> {
                 try {
