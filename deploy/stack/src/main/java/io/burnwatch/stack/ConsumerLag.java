@@ -51,14 +51,25 @@ final class ConsumerLag {
     }
 
     long records() {
+        return records(true);
+    }
+
+    /** The lag on the input topics alone: how much of the backlog has yet to be read. */
+    long inputRecords() {
+        return records(false);
+    }
+
+    private long records(boolean withRepartitions) {
         try {
             // Offsets first, ends second: an end read later can only be higher, never hide unprocessed records.
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<String> topics = new ArrayList<>(inputTopics);
-            admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
-                    .filter(name -> name.startsWith(groupId + "-") && name.endsWith(REPARTITION))
-                    .forEach(topics::add);
+            if (withRepartitions) {
+                admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+                        .filter(name -> name.startsWith(groupId + "-") && name.endsWith(REPARTITION))
+                        .forEach(topics::add);
+            }
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (TopicDescription topic : admin.describeTopics(topics).allTopicNames()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values()) {

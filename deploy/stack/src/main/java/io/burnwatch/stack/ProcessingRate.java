@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param seconds the time from the first commit until no lag was left
  * @param startupSeconds the time from the start of the measurement to the first commit
  * @param cpuSeconds the CPU time the app used from the first commit until no lag was left
- * @param warm the second half of the backlog alone, once the JIT has compiled the hot code
+ * @param warm from when half of the input was read until the end, once the JIT has compiled the hot code
  */
 record ProcessingRate(long records, double seconds, double startupSeconds, double cpuSeconds, Half warm) {
 
@@ -60,14 +60,22 @@ record ProcessingRate(long records, double seconds, double startupSeconds, doubl
                 firstCommit = now;
                 cpuAtFirstCommit = ProcessCpu.seconds(app.pid());
             }
-            long behind = firstCommit == 0 ? backlog : lag.records();
-            if (halfway == 0 && behind <= backlog / 2) {
-                halfway = now;
-                lagAtHalfway = behind;
-                cpuAtHalfway = ProcessCpu.seconds(app.pid());
+            if (firstCommit != 0 && halfway == 0) {
+                long unread = lag.inputRecords();
+                if (unread <= backlog / 2) {
+                    halfway = now;
+                    lagAtHalfway = unread;
+                    cpuAtHalfway = ProcessCpu.seconds(app.pid());
+                }
             }
-            if (firstCommit != 0 && behind == 0) {
+            if (firstCommit != 0 && lag.records() == 0) {
                 double cpu = ProcessCpu.seconds(app.pid());
+                if (halfway == 0) {
+                    // Read whole between two polls: the second half is the whole.
+                    halfway = firstCommit;
+                    lagAtHalfway = backlog;
+                    cpuAtHalfway = cpuAtFirstCommit;
+                }
                 return new ProcessingRate(backlog, (now - firstCommit) / 1e9, (firstCommit - began) / 1e9,
                         cpu - cpuAtFirstCommit, new Half(lagAtHalfway, (now - halfway) / 1e9, cpu - cpuAtHalfway));
             }
