@@ -5,9 +5,7 @@ import io.burnwatch.local.registry.SchemaRegistryServer;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.topics.BurnwatchTopics;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +22,6 @@ final class StackServices {
     /** Logging of the child JVMs: their output goes to a log file in the data directory. */
     static final String SERVICE_LOGGING = "-Dlog4j2.configurationFile=log4j2-service.xml";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final long APP_STOP_SECONDS = 30;
     /** How far ahead of the clock the app accepts event time: a simulation at speed 10 runs a day ahead in 2.7 h. */
     private static final String SIM_MAX_FUTURE = "3650d";
 
@@ -104,17 +101,11 @@ final class StackServices {
      */
     boolean startApp() throws Exception {
         long began = System.nanoTime();
-        app = run.child(JavaProcess.start("streams app",
-                List.of("-Xmx1g", SERVICE_LOGGING), "io.burnwatch.streams.BurnwatchApp",
-                List.of("--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
-                        "--http-host", HOST, "--http-port", Integer.toString(ports.http()),
-                        "--state-dir", data.resolve("streams").toString(), "--create-topics",
-                        "--load-default-prices",
-                        // A simulator faster than real time stamps events ahead of the clock (see EventTimeAhead).
-                        "-D", "burnwatch.validation.max.future=" + SIM_MAX_FUTURE),
-                data.resolve("app.log"), APP_STOP_SECONDS));
-        URI ready = URI.create("http://" + HOST + ":" + ports.http() + "/health/ready");
-        if (!Readiness.await(ready, app, READY_TIMEOUT, run::stopped)) {
+        app = run.child(StreamsApp.start("streams app", broker.bootstrapServers(), registry.url(), ports.http(),
+                data.resolve("streams"), data.resolve("app.log"),
+                // A simulator faster than real time stamps events ahead of the clock (see EventTimeAhead).
+                Map.of("burnwatch.validation.max.future", SIM_MAX_FUTURE)));
+        if (!Readiness.await(StreamsApp.ready(ports.http()), app, READY_TIMEOUT, run::stopped)) {
             return false;
         }
         console.printf("streams app ready (%s), log: %s%n", since(began), app.log());
