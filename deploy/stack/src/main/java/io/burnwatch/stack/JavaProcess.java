@@ -70,6 +70,13 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** Kills it at once (SIGKILL), as a crash would: no shutdown hook runs, nothing is flushed or committed. */
+    void kill() throws InterruptedException {
+        if (!process.destroyForcibly().waitFor(stopTimeoutSeconds, TimeUnit.SECONDS)) {
+            throw StackFailure.of(this, "The " + name + " did not die within " + stopTimeoutSeconds + " s of SIGKILL");
+        }
+    }
+
     /** Asks it to stop (SIGTERM) without waiting. */
     void requestStop() {
         process.destroy();

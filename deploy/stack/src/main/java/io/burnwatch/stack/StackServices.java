@@ -6,9 +6,9 @@ import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.topics.BurnwatchTopics;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +26,6 @@ final class StackServices {
     /** Logging of the child JVMs: their output goes to a log file in the data directory. */
     static final String SERVICE_LOGGING = "-Dlog4j2.configurationFile=log4j2-service.xml";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final long APP_STOP_SECONDS = 30;
     /** How far ahead of the clock the app accepts event time: a simulation at speed 10 runs a day ahead in 2.7 h. */
     private static final String SIM_MAX_FUTURE = "3650d";
 
@@ -117,20 +116,12 @@ final class StackServices {
      */
     boolean startApp(List<String> jvmOptions, Map<String, String> settings) throws Exception {
         long began = System.nanoTime();
-        List<String> options = new ArrayList<>(jvmOptions);
-        options.add(SERVICE_LOGGING);
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", broker.bootstrapServers(),
-                "--schema-registry-url", registry.url(),
-                "--http-host", HOST, "--http-port", Integer.toString(ports.http()),
-                "--state-dir", stateDir().toString(), "--create-topics",
-                "--load-default-prices",
-                // A simulator faster than real time stamps events ahead of the clock (see EventTimeAhead).
-                "-D", "burnwatch.validation.max.future=" + SIM_MAX_FUTURE));
-        settings.forEach((key, value) -> args.addAll(List.of("-D", key + "=" + value)));
-        app = run.child(JavaProcess.start("streams app", options, "io.burnwatch.streams.BurnwatchApp", args,
-                data.resolve("app.log"), APP_STOP_SECONDS));
-        URI ready = URI.create("http://" + HOST + ":" + ports.http() + "/health/ready");
-        if (!Readiness.await(ready, app, READY_TIMEOUT, run::stopped)) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        // A simulator faster than real time stamps events ahead of the clock (see EventTimeAhead).
+        all.putIfAbsent("burnwatch.validation.max.future", SIM_MAX_FUTURE);
+        app = run.child(StreamsApp.start("streams app", jvmOptions, broker.bootstrapServers(), registry.url(),
+                ports.http(), stateDir(), data.resolve("app.log"), all));
+        if (!Readiness.await(StreamsApp.ready(ports.http()), app, READY_TIMEOUT, run::stopped)) {
             return false;
         }
         console.printf("streams app ready (%s), log: %s%n", since(began), app.log());

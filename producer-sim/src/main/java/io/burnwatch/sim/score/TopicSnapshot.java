@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,14 +26,22 @@ public final class TopicSnapshot {
     }
 
     public static <V> List<V> read(Properties clientConfig, String topic, Deserializer<V> values, Duration timeout) {
+        return records(clientConfig, topic, new StringDeserializer(), values, timeout).stream()
+                .map(ConsumerRecord::value).filter(Objects::nonNull).toList();
+    }
+
+    /** Every record, tombstones included, with its key, headers and offset. */
+    public static <K, V> List<ConsumerRecord<K, V>> records(Properties clientConfig, String topic, Deserializer<K> keys,
+                                                            Deserializer<V> values, Duration timeout) {
         Properties config = new Properties();
         config.putAll(clientConfig);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // Alerts are written in transactions: an aborted one must not count.
         config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        keys.configure(toMap(config), true);
         values.configure(toMap(config), false);
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             if (partitions.isEmpty()) {
@@ -41,17 +50,13 @@ public final class TopicSnapshot {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            List<V> read = new ArrayList<>();
+            List<ConsumerRecord<K, V>> read = new ArrayList<>();
             Instant deadline = Instant.now().plus(timeout);
             while (!reachedEnd(consumer, end)) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Could not read " + topic + " to its end within " + timeout);
                 }
-                for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
-                    if (record.value() != null) {
-                        read.add(record.value());
-                    }
-                }
+                consumer.poll(POLL).forEach(read::add);
             }
             return read;
         }

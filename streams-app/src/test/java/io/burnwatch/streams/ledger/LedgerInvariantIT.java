@@ -18,9 +18,13 @@ import io.burnwatch.serde.SpecificAvroDeserializer;
 import io.burnwatch.streams.BurnwatchService;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.testing.KafkaProducers;
+import io.burnwatch.streams.testing.LateRecord;
+import io.burnwatch.streams.testing.LedgerOutput;
+import io.burnwatch.streams.testing.Sentinels;
+import io.burnwatch.streams.testing.TokenSums;
 import io.burnwatch.streams.testing.TopicReader;
+import io.burnwatch.streams.testing.WireEvents;
 import io.burnwatch.streams.topics.BurnwatchTopics;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,10 +33,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -41,7 +45,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -58,7 +61,6 @@ class LedgerInvariantIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int PARTITIONS = 3;
-    private static final List<String> TOKEN_TYPES = List.of("input", "output", "cache_read", "cache_write");
 
     @TempDir
     static Path dir;
@@ -68,6 +70,7 @@ class LedgerInvariantIT {
     private static BurnwatchConfig config;
     private static BurnwatchService service;
     private static SchemaRegistryClient registryClient;
+    private static WireEvents events;
 
     @BeforeAll
     static void startPipeline() throws Exception {
@@ -84,6 +87,7 @@ class LedgerInvariantIT {
         }
         service = BurnwatchService.start(config);
         registryClient = SchemaRegistries.forUrl(registry.url(), null);
+        events = new WireEvents(registryClient);
     }
 
     @AfterAll
@@ -129,14 +133,14 @@ class LedgerInvariantIT {
                 }
             }
             // One call per partition of each stage moves every task's stream time past the last close.
-            sentinels(Instant.now().minus(Duration.ofMinutes(1))).forEach(event -> producer.send(record(event)));
+            Sentinels.at(Instant.now().minus(Duration.ofMinutes(1)), PARTITIONS, "sentinel")
+                    .forEach(event -> producer.send(record(event)));
         }
         assertThat(repeats).as("the traffic has repeats").isPositive();
-        Map<String, Long> sent = sums(concat(calls(input), refused));
-        List<UsageEvent> deadLettered = deadLettered(refused.size() + unreadable.size());
-        assertThat(sums(deadLettered)).as("the refused calls' tokens, all of them in the dead letter queue")
-                .isEqualTo(sums(refused));
-        Map<String, Long> dead = sums(deadLettered);
+        TokenSums sent = TokenSums.ofCalls(input).plus(TokenSums.ofCalls(refused));
+        TokenSums dead = TokenSums.ofCalls(deadLettered(refused.size() + unreadable.size()));
+        assertThat(dead).as("the refused calls' tokens, all of them in the dead letter queue")
+                .isEqualTo(TokenSums.ofCalls(refused));
         long commitsSent = input.stream().filter(e -> e instanceof OutcomeEvent o && o.getKind() == OutcomeKind.COMMIT).count();
 
         Map<WindowSize, TopicReader<RollupKey, UsageRollup>> rollupReaders = new EnumMap<>(WindowSize.class);
@@ -145,66 +149,29 @@ class LedgerInvariantIT {
             for (WindowSize size : WindowSize.values()) {
                 rollupReaders.put(size, rollupReader(size));
             }
-            Map<WindowSize, List<ConsumerRecord<RollupKey, UsageRollup>>> rollups = new EnumMap<>(WindowSize.class);
-            List<ConsumerRecord<String, byte[]>> lateRead = new ArrayList<>();
-            List<SpecificRecord> lateEvents = new ArrayList<>();
+            List<LateRecord> lateRead = new ArrayList<>();
+            AtomicReference<LedgerOutput> output = new AtomicReference<>();
             Await.until(WAIT, "rollups and late events to add up to the input in every dimension and size", (BooleanSupplier) () -> {
                 List<ConsumerRecord<String, byte[]>> all = late.readUntil(WAIT, "late events so far", read -> true);
-                all.subList(lateRead.size(), all.size()).forEach(record -> {
-                    lateRead.add(record);
-                    lateEvents.add(decode(record));
-                });
+                all.subList(lateRead.size(), all.size()).forEach(record -> lateRead.add(LateRecord.of(record, events)));
+                Map<WindowSize, List<ConsumerRecord<RollupKey, UsageRollup>>> rollups = new EnumMap<>(WindowSize.class);
                 for (WindowSize size : WindowSize.values()) {
                     rollups.put(size, rollupReaders.get(size).readUntil(WAIT, "rollups so far", read -> true));
                 }
-                return balanced(rollups, lateRead, lateEvents, dead, sent, commitsSent);
+                output.set(new LedgerOutput(rollups, List.copyOf(lateRead)));
+                return output.get().imbalances(sent, dead, commitsSent).isEmpty();
             });
 
-            for (WindowSize size : WindowSize.values()) {
-                for (Dimension dimension : Dimension.values()) {
-                    String where = dimension + " " + size.label();
-                    Map<String, Long> counted = sums(rollupsOf(rollups.get(size), dimension));
-                    Map<String, Long> missed = sums(lateOf(lateRead, lateEvents, dimension, size));
-                    for (String type : TOKEN_TYPES) {
-                        assertThat(counted.get(type) + missed.get(type) + dead.get(type)).as(where + " " + type + " tokens")
-                                .isEqualTo(sent.get(type));
-                    }
-                }
-            }
-            assertThat(rollups.get(WindowSize.DAY)).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
-            assertThat(rollups.get(WindowSize.DAY)).extracting(r -> r.key().getDimension()).contains(Dimension.values());
-            assertThat(rollups.get(WindowSize.DAY)).filteredOn(r -> r.key().getDimension() == Dimension.USER)
+            assertThat(output.get().imbalances(sent, dead, commitsSent)).as("where the ledger does not add up").isEmpty();
+            List<ConsumerRecord<RollupKey, UsageRollup>> days = output.get().rollups().get(WindowSize.DAY);
+            assertThat(days).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
+            assertThat(days).extracting(r -> r.key().getDimension()).contains(Dimension.values());
+            assertThat(days).filteredOn(r -> r.key().getDimension() == Dimension.USER)
                     .as("three days of each of six users").hasSize(18);
             assertThat(lateRead).as("the traffic has late events").isNotEmpty();
         } finally {
             rollupReaders.values().forEach(TopicReader::close);
         }
-    }
-
-    /** Whether every dimension and size balances; the tokens are checked again, one by one, once they do. */
-    private static boolean balanced(Map<WindowSize, List<ConsumerRecord<RollupKey, UsageRollup>>> rollups,
-                                    List<ConsumerRecord<String, byte[]>> lateRead, List<SpecificRecord> lateEvents,
-                                    Map<String, Long> dead, Map<String, Long> sent, long commitsSent) {
-        for (WindowSize size : WindowSize.values()) {
-            for (Dimension dimension : Dimension.values()) {
-                Map<String, Long> counted = sums(rollupsOf(rollups.get(size), dimension));
-                Map<String, Long> missed = sums(lateOf(lateRead, lateEvents, dimension, size));
-                for (String type : TOKEN_TYPES) {
-                    if (counted.get(type) + missed.get(type) + dead.get(type) != sent.get(type)) {
-                        return false;
-                    }
-                }
-                if (dimension != Dimension.MODEL) {
-                    long commits = rollupsOf(rollups.get(size), dimension).stream().mapToLong(UsageRollup::getCommits).sum()
-                            + lateOf(lateRead, lateEvents, dimension, size).stream()
-                            .filter(e -> e instanceof OutcomeEvent o && o.getKind() == OutcomeKind.COMMIT).count();
-                    if (commits != commitsSent) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
     }
 
     /** Calls and outcomes of six users in three teams (one without) on four model names, some of them late. */
@@ -262,62 +229,17 @@ class LedgerInvariantIT {
 
     /** Reads {@code expected} dead letters; those that decode as calls are returned, the unreadable ones count none. */
     private static List<UsageEvent> deadLettered(int expected) {
-        SpecificAvroDeserializer<UsageEvent> calls = new SpecificAvroDeserializer<>(UsageEvent.class, registryClient());
         try (TopicReader<byte[], byte[]> dlq = new TopicReader<>(broker.bootstrapServers(), config.dlqTopic(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<ConsumerRecord<byte[], byte[]>> letters = dlq.readUntil(WAIT, expected + " dead letters",
                     read -> read.size() >= expected);
             assertThat(letters).hasSize(expected);
-            List<UsageEvent> decoded = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> letter : letters) {
-                try {
-                    decoded.add(calls.deserialize(config.usageTopic(), letter.value()));
-                } catch (RuntimeException unreadable) {
-                    // Not a call at all: it carries no tokens.
-                }
-            }
-            return decoded;
+            return letters.stream().flatMap(letter -> events.call(config.usageTopic(), letter.value()).stream()).toList();
         }
     }
 
     private static Instant eventTime(SpecificRecord event) {
         return event instanceof UsageEvent call ? call.getTs() : ((OutcomeEvent) event).getTs();
-    }
-
-    private static List<UsageEvent> calls(List<SpecificRecord> events) {
-        return events.stream().filter(UsageEvent.class::isInstance).map(UsageEvent.class::cast).toList();
-    }
-
-    private static List<UsageEvent> concat(List<UsageEvent> first, List<UsageEvent> second) {
-        List<UsageEvent> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
-    }
-
-    /** Calls without tokens whose user, team and model cover every partition of their stage. */
-    private static List<UsageEvent> sentinels(Instant ts) {
-        List<UsageEvent> sentinels = new ArrayList<>();
-        for (int partition = 0; partition < PARTITIONS; partition++) {
-            sentinels.add(UsageEvent.newBuilder()
-                    .setEventId("sentinel-" + partition).setTs(ts)
-                    .setUserId(keyOnPartition("sentinel-user-", partition))
-                    .setTeamId(keyOnPartition("sentinel-team-", partition))
-                    .setSessionId("sentinel").setInitiator(Initiator.AGENT)
-                    .setModel(keyOnPartition("sentinel-model-", partition))
-                    .setInputTokens(0).setOutputTokens(0).setCacheReadTokens(0).setCacheWriteTokens(0)
-                    .build());
-        }
-        return sentinels;
-    }
-
-    /** A string key the producer's default partitioner (murmur2 of the UTF-8 bytes) puts on {@code partition}. */
-    private static String keyOnPartition(String prefix, int partition) {
-        for (int i = 0; ; i++) {
-            String key = prefix + i;
-            if (Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS == partition) {
-                return key;
-            }
-        }
     }
 
     private static ProducerRecord<String, SpecificRecord> record(SpecificRecord event) {
@@ -326,54 +248,6 @@ class LedgerInvariantIT {
         }
         OutcomeEvent outcome = (OutcomeEvent) event;
         return new ProducerRecord<>(config.outcomesTopic(), null, outcome.getTs().toEpochMilli(), outcome.getUserId(), outcome);
-    }
-
-    private static Map<String, Long> sums(List<?> items) {
-        Map<String, Long> sums = new HashMap<>();
-        TOKEN_TYPES.forEach(type -> sums.put(type, 0L));
-        for (Object item : items) {
-            if (item instanceof UsageEvent call) {
-                add(sums, call.getInputTokens(), call.getOutputTokens(), call.getCacheReadTokens(), call.getCacheWriteTokens());
-            } else if (item instanceof UsageRollup rollup) {
-                add(sums, rollup.getInputTokens(), rollup.getOutputTokens(), rollup.getCacheReadTokens(), rollup.getCacheWriteTokens());
-            }
-        }
-        return sums;
-    }
-
-    private static void add(Map<String, Long> sums, long input, long output, long cacheRead, long cacheWrite) {
-        sums.merge("input", input, Long::sum);
-        sums.merge("output", output, Long::sum);
-        sums.merge("cache_read", cacheRead, Long::sum);
-        sums.merge("cache_write", cacheWrite, Long::sum);
-    }
-
-    private static List<UsageRollup> rollupsOf(List<ConsumerRecord<RollupKey, UsageRollup>> rollups, Dimension dimension) {
-        return rollups.stream().filter(r -> r.key().getDimension() == dimension).map(ConsumerRecord::value).toList();
-    }
-
-    private static List<SpecificRecord> lateOf(List<ConsumerRecord<String, byte[]>> late, List<SpecificRecord> events,
-                                               Dimension dimension, WindowSize size) {
-        List<SpecificRecord> missed = new ArrayList<>();
-        for (int i = 0; i < late.size(); i++) {
-            if (header(late.get(i), LateHeaders.DIMENSION).equals(dimension.name())
-                    && header(late.get(i), LateHeaders.WINDOW_SIZE).equals(size.label())) {
-                missed.add(events.get(i));
-            }
-        }
-        return missed;
-    }
-
-    /** A late record is a usage or an outcome event: its schema id says which. */
-    private static SpecificRecord decode(ConsumerRecord<String, byte[]> record) {
-        String type = registryClient().byId(ByteBuffer.wrap(record.value(), 1, 4).getInt()).getFullName();
-        Class<? extends SpecificRecord> eventClass = type.equals(UsageEvent.getClassSchema().getFullName())
-                ? UsageEvent.class : OutcomeEvent.class;
-        return new SpecificAvroDeserializer<>(eventClass, registryClient()).deserialize(record.topic(), record.value());
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static TopicReader<RollupKey, UsageRollup> rollupReader(WindowSize size) {
