@@ -19,8 +19,7 @@ public final class AlertSink {
     public static void to(StreamsBuilder builder, KStream<String, Alert> alerts, String name, String alertsTopic,
                           BurnwatchSerdes serdes) {
         String store = name + "-open";
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()));
         alerts.process(() -> new SentAlerts(store), Named.as(name + "-sent"), store)
                 .to(alertsTopic, Produced.with(serdes.string(), serdes.alert()).withName(name + "-sink"));
     }

@@ -49,8 +49,7 @@ final class Deduplication<V extends SpecificRecord> implements FixedKeyProcessor
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(storeName, horizon, horizon, false), Serdes.String(), Serdes.Long())
-                        .withCachingEnabled());
+                        Stores.persistentWindowStore(storeName, horizon, horizon, false), Serdes.String(), Serdes.Long()));
             }
         };
     }

@@ -24,8 +24,7 @@ final class TeamOfUser implements FixedKeyProcessor<String, LedgerEntry, LedgerE
     private KeyValueStore<String, UserTeam> teams;
 
     static StoreBuilder<KeyValueStore<String, UserTeam>> store(BurnwatchSerdes serdes) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), serdes.string(), serdes.userTeam())
-                .withCachingEnabled();
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), serdes.string(), serdes.userTeam());
     }
 
     @Override

@@ -73,12 +73,9 @@ final class WindowLedger implements Processor<String, LedgerEntry, Object, Speci
 
     static List<StoreBuilder<?>> stores(Dimension dimension, BurnwatchSerdes serdes) {
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(windowsStore(dimension)), Serdes.Bytes(), serdes.windowTally())
-                        .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(sessionsStore(dimension)), Serdes.Bytes(), Serdes.ByteArray())
-                        .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(clockStore(dimension)), Serdes.String(), Serdes.Long())
-                        .withCachingEnabled());
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(windowsStore(dimension)), Serdes.Bytes(), serdes.windowTally()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(sessionsStore(dimension)), Serdes.Bytes(), Serdes.ByteArray()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(clockStore(dimension)), Serdes.String(), Serdes.Long()));
     }
 
     @Override

@@ -25,8 +25,7 @@ public final class BudgetStores {
 
     static List<StoreBuilder<?>> builders(Scope.Kind kind, BurnwatchSerdes serdes) {
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(spending(kind)), serdes.string(), serdes.budgetState())
-                        .withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(spending(kind)), serdes.string(), serdes.budgetState()),
                 // Few alerts are open at a time: kept in memory, restored from the changelog.
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(openAlerts(kind)), serdes.string(), serdes.alert()));
     }

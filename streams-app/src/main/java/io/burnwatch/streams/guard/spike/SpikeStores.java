@@ -25,10 +25,8 @@ public final class SpikeStores {
 
     static List<StoreBuilder<?>> builders(BurnwatchSerdes serdes) {
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE), serdes.string(), serdes.spikeState())
-                        .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CURRENT_HOUR), serdes.string(), serdes.spikeHour())
-                        .withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE), serdes.string(), serdes.spikeState()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CURRENT_HOUR), serdes.string(), serdes.spikeHour()),
                 // Few spikes are open at a time: kept in memory, restored from the changelog.
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OPEN_ALERTS), serdes.string(), serdes.alert()));
     }
