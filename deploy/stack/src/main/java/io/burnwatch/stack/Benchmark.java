@@ -1,7 +1,6 @@
 package io.burnwatch.stack;
 
 import io.burnwatch.local.Await;
-import io.burnwatch.local.FreePort;
 import io.burnwatch.sim.OneLineErrors;
 import io.burnwatch.sim.SimFlags;
 import io.burnwatch.streams.config.BurnwatchConfig;
@@ -113,16 +112,12 @@ public final class Benchmark implements Callable<Integer> {
 
     private int run(StackRun run) throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        DataDir data = run.data(dataDir);
-        console.printf("burnwatch benchmark | data %s%s%n", data.path(),
-                dataDir == null ? " (deleted at exit unless a part fails)" : "");
-        Optional<StackServices> started = StackServices.startKafka(run, data,
-                new StackServices.Ports(0, 0, FreePort.pick()), console);
+        Optional<StackServices> started = StackServices.startForReplay(run, dataDir, "burnwatch benchmark", console);
         if (started.isEmpty()) {
             return OneLineErrors.EXIT_FAILED;
         }
         StackServices services = started.get();
-        services.createTopics();
+        DataDir data = run.data();
         BurnwatchConfig app = BurnwatchConfig.of(settings);
         EventsIn input = new EventsIn(services.admin(), List.of(app.usageTopic(), app.outcomesTopic()));
         Duration timeout = Duration.ofSeconds(timeoutSeconds);

@@ -1,7 +1,6 @@
 package io.burnwatch.stack;
 
 import io.burnwatch.local.Await;
-import io.burnwatch.local.FreePort;
 import io.burnwatch.schema.Alert;
 import io.burnwatch.schema.SessionTruth;
 import io.burnwatch.serde.AvroSerdeConfig;
@@ -104,16 +103,12 @@ public final class ScoreReplay implements Callable<Integer> {
 
     private int run(StackRun run) throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        DataDir data = run.data(dataDir);
-        console.printf("burnwatch replay score | data %s%s%n", data.path(),
-                dataDir == null ? " (deleted at exit unless a part fails)" : "");
-        Optional<StackServices> started = StackServices.startKafka(run, data,
-                new StackServices.Ports(0, 0, FreePort.pick()), console);
+        Optional<StackServices> started = StackServices.startForReplay(run, dataDir, "burnwatch replay score", console);
         if (started.isEmpty()) {
             return OneLineErrors.EXIT_FAILED;
         }
         StackServices services = started.get();
-        services.createTopics();
+        DataDir data = run.data();
 
         // The whole replay is in the topics before the app starts, so that it reads the same input in the same
         // order on every run, and the replay and the app do not compete for the cores.

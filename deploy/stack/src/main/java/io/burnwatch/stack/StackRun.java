@@ -96,6 +96,11 @@ final class StackRun {
         return data;
     }
 
+    /** The data directory {@link #data(Path)} opened. */
+    DataDir data() {
+        return data;
+    }
+
     /** Stops {@code part} when the run ends, before what was added earlier. */
     <T extends AutoCloseable> T add(String name, T part) {
         return teardown.add(name, part);

@@ -1,5 +1,6 @@
 package io.burnwatch.stack;
 
+import io.burnwatch.local.FreePort;
 import io.burnwatch.local.KafkaBroker;
 import io.burnwatch.local.registry.SchemaRegistryServer;
 import io.burnwatch.streams.config.BurnwatchConfig;
@@ -89,6 +90,23 @@ final class StackServices {
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
         EventTimeAhead.allow(admin);
         return Optional.of(new StackServices(run, data, ports, console, broker, registry, admin));
+    }
+
+    /**
+     * Opens the run's data directory, prints the {@code title} line, starts the broker and the registry on fresh
+     * ports with an app port picked for later, and creates burnwatch's topics: what a command that fills the topics
+     * before it starts the app begins with.
+     *
+     * @return empty if the run was asked to stop first
+     */
+    static Optional<StackServices> startForReplay(StackRun run, Path dataDir, String title, PrintWriter console)
+            throws Exception {
+        DataDir data = run.data(dataDir);
+        console.printf("%s | data %s%s%n", title, data.path(),
+                dataDir == null ? " (deleted at exit unless a part fails)" : "");
+        Optional<StackServices> started = startKafka(run, data, new Ports(0, 0, FreePort.pick()), console);
+        started.ifPresent(StackServices::createTopics);
+        return started;
     }
 
     /** Creates burnwatch's topics as the app does when it starts, for producers that come before it. */
