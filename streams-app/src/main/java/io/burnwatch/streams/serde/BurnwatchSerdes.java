@@ -13,6 +13,7 @@ import io.burnwatch.serde.SubjectNameStrategy;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.state.BudgetState;
 import io.burnwatch.streams.state.LedgerEntry;
+import io.burnwatch.streams.state.RecentSpend;
 import io.burnwatch.streams.state.SpikeHour;
 import io.burnwatch.streams.state.SpikeState;
 import io.burnwatch.streams.state.UsageTotals;
@@ -48,6 +49,7 @@ public final class BurnwatchSerdes {
     private final Serde<BudgetState> budgetState;
     private final Serde<SpikeState> spikeState;
     private final Serde<SpikeHour> spikeHour;
+    private final Serde<RecentSpend> recentSpend;
 
     private BurnwatchSerdes(Map<String, Object> serdeConfig) {
         this.usage = value(UsageEvent.class, serdeConfig);
@@ -66,6 +68,7 @@ public final class BurnwatchSerdes {
         this.budgetState = value(BudgetState.class, serdeConfig);
         this.spikeState = value(SpikeState.class, serdeConfig);
         this.spikeHour = value(SpikeHour.class, serdeConfig);
+        this.recentSpend = value(RecentSpend.class, serdeConfig);
         // The late topic carries usage and outcome events, so each record type gets a subject of its own.
         Map<String, Object> mixedTopic = new HashMap<>(serdeConfig);
         mixedTopic.put(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, SubjectNameStrategy.TOPIC_RECORD_NAME.name());
@@ -154,6 +157,10 @@ public final class BurnwatchSerdes {
 
     public Serde<SpikeHour> spikeHour() {
         return spikeHour;
+    }
+
+    public Serde<RecentSpend> recentSpend() {
+        return recentSpend;
     }
 
     private static <T extends SpecificRecord> Serde<T> key(Class<T> type, Map<String, Object> config) {

@@ -10,6 +10,7 @@ import io.burnwatch.streams.ledger.LedgerEntries;
 import io.burnwatch.streams.state.BudgetState;
 import io.burnwatch.streams.state.LedgerEntry;
 import io.burnwatch.streams.state.PeriodSpend;
+import io.burnwatch.streams.state.RecentSpend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
     private final Scope.Kind kind;
     private final BudgetRule rule;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, BudgetState> spending;
+    private Spending spending;
     private KeyValueStore<String, Alert> openAlerts;
     private KeyValueStore<String, Budget> budgets;
 
@@ -54,7 +55,8 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.spending = context.getStateStore(BudgetStores.spending(kind));
+        this.spending = new Spending(context.getStateStore(BudgetStores.spending(kind)),
+                context.getStateStore(BudgetStores.recent(kind)));
         this.openAlerts = context.getStateStore(BudgetStores.openAlerts(kind));
         this.budgets = context.getStateStore(BudgetStore.NAME);
         context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
@@ -68,18 +70,13 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
         }
         Scope scope = kind.of(record.key());
         String key = scope.toString();
-        BudgetState state = spending.get(key);
-        if (state == null) {
-            state = Spending.start(spend.ts());
-        }
-        Spending.add(state, spend);
-        spending.put(key, state);
+        BudgetState state = spending.add(key, spend);
 
         Budget budget = budgets.get(key);
         Instant at = spend.ts();
         reconcile(scope, state, budget, at);
         if (budget != null) {
-            check(scope, kind == Scope.Kind.TEAM ? scope.id() : spend.teamOrNull(), state, budget, at);
+            check(scope, kind == Scope.Kind.TEAM ? scope.id() : spend.teamOrNull(), state, spending.recent(key), budget, at);
         }
     }
 
@@ -110,12 +107,12 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
         return rule.thresholds(budget).contains(threshold) && crossed(spent.getUsd(), budget, threshold);
     }
 
-    private void check(Scope scope, String teamId, BudgetState state, Budget budget, Instant at) {
+    private void check(Scope scope, String teamId, BudgetState state, RecentSpend recent, Budget budget, Instant at) {
         PeriodSpend spent = Spending.in(state, budget.getPeriod());
         Set<String> fired = new HashSet<>();
         open(scope).forEach(open -> fired.add(slot(open.key)));
         double amount = budget.getAmountUsd();
-        double rate6h = Spending.ratePerHour(state, Spending.RECENT, at);
+        double rate6h = Spending.ratePerHour(state, recent, Spending.RECENT, at);
         Instant periodEnd = Periods.end(budget.getPeriod(), spent.getStart());
         Instant exhausted = spent.getUsd() < amount && rate6h > 0
                 ? at.plusMillis(Math.round((amount - spent.getUsd()) / rate6h * HOUR.toMillis())) : null;
@@ -127,7 +124,7 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
                 .setAmountUsd(amount)
                 .setSpentUsd(spent.getUsd())
                 .setPercentUsed(100 * spent.getUsd() / amount)
-                .setBurnRate1hUsd(Spending.ratePerHour(state, HOUR, at))
+                .setBurnRate1hUsd(Spending.ratePerHour(state, recent, HOUR, at))
                 .setBurnRate6hUsd(rate6h)
                 .setForecastExhaustedAt(exhausted);
         for (int threshold : rule.thresholds(budget)) {

@@ -31,6 +31,6 @@ public final class BudgetChecks {
         String name = "budget-" + kind.name().toLowerCase(Locale.ROOT);
         BudgetStores.builders(kind, serdes).forEach(builder::addStateStore);
         AlertSink.to(builder, entries.process(() -> new BudgetCheck(kind, rule), Named.as(name + "-check"),
-                BudgetStores.spending(kind), BudgetStores.openAlerts(kind)), name + "-alerts", alertsTopic, serdes);
+                BudgetStores.spending(kind), BudgetStores.recent(kind), BudgetStores.openAlerts(kind)), name + "-alerts", alertsTopic, serdes);
     }
 }
