@@ -27,8 +27,8 @@ import org.apache.kafka.streams.state.Stores;
  * Kafka Streams' windowed aggregations drop late records without a trace; this ledger routes each one to the late
  * topic instead, so every event counts exactly once per dimension and window size: in a rollup or on the late topic.
  *
- * <p>Stream time is the highest event ts this task has seen, kept in a store so a restart does not re-open closed
- * windows. For each size, an event whose window has closed (its end plus the size's grace is at or before stream
+ * <p>Stream time is the highest event ts this task has seen, kept in a store as windows close so a restart does not
+ * re-open closed windows. For each size, an event whose window has closed (its end plus the size's grace is at or before stream
  * time) goes to the late topic with headers naming that window; otherwise it is added to its window. When stream
  * time passes a window's close, the window is emitted as a rollup keyed by (dimension, value, start) and dropped.
  * Each event costs a few store reads and writes per size; only closing scans, once per window boundary.
@@ -132,13 +132,19 @@ final class WindowLedger implements Processor<String, LedgerEntry, Object, Speci
         }
         Long before = streamTime;
         streamTime = ts;
-        clock.put(STREAM_TIME, ts);
+        boolean closed = false;
         for (WindowSize size : WindowSize.values()) {
             long lastClosed = lastClosedStart(size, ts);
             // Windows close only when stream time crosses a close boundary: no scan between boundaries.
             if (before == null || lastClosedStart(size, before) != lastClosed) {
                 close(size, lastClosed);
+                closed = true;
             }
+        }
+        // Stored only as windows close: a restart may then resume from an earlier stream time, but never from one
+        // before a window it has closed, so it judges late exactly the events it would have judged late.
+        if (closed) {
+            clock.put(STREAM_TIME, ts);
         }
     }
 

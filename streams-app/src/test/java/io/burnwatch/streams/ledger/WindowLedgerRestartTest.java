@@ -67,6 +67,33 @@ class WindowLedgerRestartTest {
         assertThat(rollups()).extracting(UsageRollup::getInputTokens).as("the 10:01 minute kept its sum").containsExactly(2L);
     }
 
+    @Test
+    @DisplayName("stores stream time as windows close, not on every call; a restart from it judges late the same events")
+    void storesStreamTimeAsWindowsClose() {
+        store(WindowLedger.windowsStore(Dimension.USER), Serdes.Bytes(), serdes.windowTally());
+        store(WindowLedger.sessionsStore(Dimension.USER), Serdes.Bytes(), Serdes.ByteArray());
+        KeyValueStore<String, Long> clock = store(WindowLedger.clockStore(Dimension.USER), Serdes.String(), Serdes.Long());
+
+        WindowLedger before = started();
+        before.process(entry(call("alice", "s-1", MINUTE.plusSeconds(31)).setInputTokens(1).build()));
+        before.process(entry(call("alice", "s-1", MINUTE.plusSeconds(50)).setInputTokens(2).build()));
+        assertThat(clock.get("stream-time")).as("no window closes between 10:00:31 and 10:00:50")
+                .isEqualTo(MINUTE.plusSeconds(31).toEpochMilli());
+        before.process(entry(call("alice", "s-1", MINUTE.plusSeconds(91)).setInputTokens(4).build()));
+        assertThat(clock.get("stream-time")).as("10:00 closed").isEqualTo(MINUTE.plusSeconds(91).toEpochMilli());
+        before.process(entry(call("alice", "s-1", MINUTE.plusSeconds(110)).setInputTokens(8).build()));
+        context.resetForwards();
+
+        WindowLedger after = started();
+        after.process(entry(call("alice", "s-1", MINUTE.plusSeconds(59)).setInputTokens(16).build()));
+        after.process(entry(call("alice", "s-1", MINUTE.plusSeconds(100)).setInputTokens(32).build()));
+        assertThat(context.forwarded()).extracting(forward -> forward.record().value())
+                .as("late in the closed 10:00 minute only").singleElement().isInstanceOf(UsageEvent.class);
+        context.resetForwards();
+        after.process(entry(call("alice", "s-1", MINUTE.plusSeconds(180)).build()));
+        assertThat(rollups()).extracting(UsageRollup::getInputTokens).as("the 10:01 minute").containsExactly(4L + 8 + 32);
+    }
+
     private WindowLedger started() {
         WindowLedger ledger = new WindowLedger(Dimension.USER, settings);
         ledger.init(context);
@@ -84,10 +111,11 @@ class WindowLedgerRestartTest {
         return new Record<>(call.getUserId(), LedgerEntries.call(call, null), call.getTs().toEpochMilli());
     }
 
-    private <K, V> void store(String name, Serde<K> keys, Serde<V> values) {
+    private <K, V> KeyValueStore<K, V> store(String name, Serde<K> keys, Serde<V> values) {
         KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values)
                 .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
+        return store;
     }
 }
