@@ -54,6 +54,12 @@ record DrillInput(long records, Map<String, UsageEvent> calls, Map<String, Outco
         return new DrillInput(all.size(), calls, outcomesById, malformedCalls, malformedKinds);
     }
 
+    /** Whether {@code event} was sent well-formed: its event id is that of a call or outcome sent unmarked. */
+    boolean sentWellFormed(SpecificRecord event) {
+        String eventId = event instanceof UsageEvent call ? call.getEventId() : ((OutcomeEvent) event).getEventId();
+        return event instanceof UsageEvent ? calls.containsKey(eventId) : outcomes.containsKey(eventId);
+    }
+
     /** The ledger's input: every call counted once, the malformed ones that are calls included. */
     TokenSums tokens() {
         return TokenSums.ofCalls(calls.values()).plus(TokenSums.ofCalls(malformedCalls));

@@ -40,6 +40,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -169,6 +170,10 @@ class FaultDrillsIT {
 
         assertThat(after.input().records()).as("records on the input topics").isEqualTo(recordsSent);
         assertThat(after.input().repeats()).as("repeated records in the input").isPositive();
+        assertThat(after.deadLetters()).as("records sent well-formed and dead-lettered, with the app's reasons")
+                .filteredOn(letter -> events.event(letter.topic(), letter.value())
+                        .filter(after.input()::sentWellFormed).isPresent())
+                .extracting(FaultDrillsIT::reasonAndMessage).isEmpty();
         assertThat(reasons(after.deadLetters())).as("dead letters by reason; malformed input records by kind")
                 .isEqualTo(after.input().malformedKinds());
     }
@@ -305,8 +310,17 @@ class FaultDrillsIT {
     private static Map<String, Long> reasons(List<ConsumerRecord<String, byte[]>> deadLetters) {
         Map<String, Long> reasons = new TreeMap<>();
         deadLetters.forEach(letter -> reasons.merge(
-                new String(letter.headers().lastHeader(DLQ_REASON).value(), StandardCharsets.UTF_8), 1L, Long::sum));
+                header(letter, DLQ_REASON), 1L, Long::sum));
         return reasons;
+    }
+
+    private static String reasonAndMessage(ConsumerRecord<String, byte[]> letter) {
+        return header(letter, DLQ_REASON) + ": " + header(letter, "__streams.errors.message");
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> letter, String name) {
+        Header header = letter.headers().lastHeader(name);
+        return header == null ? "(no " + name + ")" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Properties client() {
