@@ -18,7 +18,7 @@ public final class BudgetStores {
         return "budget-" + kind.name().toLowerCase(Locale.ROOT) + "-spending";
     }
 
-    /** Each scope's closed 5-minute buckets of the last 6 hours: {@link RecentBuckets}. */
+    /** Each scope's closed 5-minute buckets of the last 6 hours with spend: {@link Spending}. */
     static String recent(Scope.Kind kind) {
         return "budget-" + kind.name().toLowerCase(Locale.ROOT) + "-recent";
     }

@@ -2,6 +2,7 @@ package io.burnwatch.streams.guard.budget;
 
 import io.burnwatch.schema.BudgetPeriod;
 import io.burnwatch.streams.guard.Ring;
+import io.burnwatch.streams.guard.SparseRing;
 import io.burnwatch.streams.guard.Spend;
 import io.burnwatch.streams.state.BudgetState;
 import io.burnwatch.streams.state.PeriodSpend;
@@ -51,12 +52,12 @@ final class Spending {
         if (n == latest) {
             state.setCurrentUsd(state.getCurrentUsd() + spend.usd());
         } else if (n > latest) {
-            if (state.getCurrentUsd() != 0d && RecentBuckets.held(latest, n)) {
+            if (state.getCurrentUsd() != 0d && SparseRing.counts(latest, n, BUCKETS)) {
                 addClosed(scope, latest, state.getCurrentUsd(), n);
             }
             state.setRecentBucket(n);
             state.setCurrentUsd(spend.usd());
-        } else if (RecentBuckets.held(n, latest) && spend.usd() != 0d) {
+        } else if (SparseRing.counts(n, latest, BUCKETS) && spend.usd() != 0d) {
             addClosed(scope, n, spend.usd(), latest);
         }
         current.put(scope, state);
@@ -66,7 +67,7 @@ final class Spending {
     /** The closed buckets the burn rates need besides {@code state}'s current one. */
     RecentSpend recent(String scope) {
         RecentSpend recent = closed.get(scope);
-        return recent == null ? RecentBuckets.empty() : recent;
+        return recent == null ? RecentSpend.newBuilder().setBuckets(new ArrayList<>()).build() : recent;
     }
 
     static PeriodSpend in(BudgetState state, BudgetPeriod period) {
@@ -82,7 +83,7 @@ final class Spending {
         long latest = state.getRecentBucket();
         double usd = 0;
         for (long b = bucket(at) - span.toMillis() / BUCKET.toMillis() + 1; b <= bucket(at); b++) {
-            usd += b == latest ? state.getCurrentUsd() : RecentBuckets.get(recent, b, latest);
+            usd += b == latest ? state.getCurrentUsd() : SparseRing.get(recent.getBuckets(), b, latest, BUCKETS);
         }
         return usd / (span.toMillis() / 3_600_000d);
     }
@@ -100,7 +101,7 @@ final class Spending {
 
     private void addClosed(String scope, long n, double usd, long latest) {
         RecentSpend recent = recent(scope);
-        RecentBuckets.add(recent, n, usd, latest);
+        recent.setBuckets(SparseRing.add(recent.getBuckets(), n, usd, latest, BUCKETS));
         closed.put(scope, recent);
     }
 
@@ -110,10 +111,7 @@ final class Spending {
         long latest = state.getRecentBucket();
         RecentSpend recent = recent(scope);
         for (long n = latest - BUCKETS + 1; n < latest; n++) {
-            double usd = Ring.get(ring, latest, n);
-            if (usd != 0d) {
-                RecentBuckets.add(recent, n, usd, latest);
-            }
+            recent.setBuckets(SparseRing.add(recent.getBuckets(), n, Ring.get(ring, latest, n), latest, BUCKETS));
         }
         closed.put(scope, recent);
         state.setCurrentUsd(Ring.get(ring, latest, latest));

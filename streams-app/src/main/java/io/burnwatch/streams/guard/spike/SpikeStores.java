@@ -11,8 +11,9 @@ public final class SpikeStores {
     /** Each scope's {@link HourRing}: written when an hour closes, not on every call. */
     static final String STATE = "spike-state";
     /**
-     * Each scope's current hour, written on every call: a few dozen bytes, where the ring is 2.8 KB. (States written
-     * before this store existed keep the current hour in the ring's record; it moves here at the scope's next call.)
+     * Each scope's current hour, written on every call: a few dozen bytes, where the ring is up to 4.4 KB. (States
+     * written before this store existed keep the current hour in the ring's record; it moves here at the scope's next
+     * call.)
      */
     static final String CURRENT_HOUR = "spike-current-hour";
     /** The OPEN (or UPDATEd) SPIKE alert of each scope that has one. */
