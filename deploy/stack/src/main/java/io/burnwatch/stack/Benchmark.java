@@ -1,6 +1,5 @@
 package io.burnwatch.stack;
 
-import io.burnwatch.local.Await;
 import io.burnwatch.sim.OneLineErrors;
 import io.burnwatch.sim.SimFlags;
 import io.burnwatch.streams.config.BurnwatchConfig;
@@ -25,6 +24,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +44,7 @@ public final class Benchmark implements Callable<Integer> {
 
     private static final String PASS_THROUGH_TOPIC = "burnwatch.bench.pass-through";
     private static final long CHILD_STOP_SECONDS = 30;
+    private static final String SIM_HEAP = "-Xmx2g";
     private static final long WARM_UP_SECONDS = 10;
 
     @Spec
@@ -86,10 +87,8 @@ public final class Benchmark implements Callable<Integer> {
             description = "Where to write the results (default: ${DEFAULT-VALUE}).")
     private Path json;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Keep broker data, app state and logs here (default: a fresh temporary directory, deleted"
-                    + " at exit unless a part fails).")
-    private Path dataDir;
+    @Mixin
+    private ReplayDataDir dataDir = new ReplayDataDir();
 
     @Option(names = "--timeout", defaultValue = "1800", paramLabel = "SECONDS",
             description = "How long each phase may take (default: ${DEFAULT-VALUE}).")
@@ -112,7 +111,8 @@ public final class Benchmark implements Callable<Integer> {
 
     private int run(StackRun run) throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        Optional<StackServices> started = StackServices.startForReplay(run, dataDir, "burnwatch benchmark", console);
+        Optional<StackServices> started =
+                StackServices.startForReplay(run, dataDir.path, "burnwatch benchmark", console);
         if (started.isEmpty()) {
             return OneLineErrors.EXIT_FAILED;
         }
@@ -123,9 +123,9 @@ public final class Benchmark implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
 
         long began = System.nanoTime();
-        runSimulator(run, services, data, "load", List.of("--mode", "replay", "--rate", "max", "--users",
+        services.runSimulator("simulator (load)", SIM_HEAP, List.of("--mode", "replay", "--rate", "max", "--users",
                 Integer.toString(users), "--seed", Long.toString(seed), "--from", loadFrom().toString(),
-                "--hours", "24", "--events", Long.toString(events)));
+                "--hours", "24", "--events", Long.toString(events)), timeout);
         long loaded = input.count();
         console.printf(Locale.ROOT, "load: %,d events of %,d users in %s%n", loaded, users, StackServices.since(began));
 
@@ -160,7 +160,7 @@ public final class Benchmark implements Callable<Integer> {
             if (!services.startApp(jvm, settings)) {
                 return OneLineErrors.EXIT_FAILED;
             }
-            LatencyRun latency = measureLatency(run, services, data, app, appLag, input, timeout);
+            LatencyRun latency = measureLatency(services, app, appLag, input, timeout);
             console.printf(Locale.ROOT, "alert latency: %,d OPEN alerts %s at %,.0f events/s: p50 %d ms, p95 %d ms,"
                     + " p99 %d ms, max %d ms%n", latency.percentiles().alerts(), latency.percentiles().kinds(),
                     latency.eventsPerSecond(), latency.percentiles().p50Ms(), latency.percentiles().p95Ms(),
@@ -184,42 +184,27 @@ public final class Benchmark implements Callable<Integer> {
         }
     }
 
-    private LatencyRun measureLatency(StackRun run, StackServices services, DataDir data, BurnwatchConfig app,
-                                      ConsumerLag appLag, EventsIn input, Duration timeout) throws Exception {
+    private LatencyRun measureLatency(StackServices services, BurnwatchConfig app, ConsumerLag appLag, EventsIn input,
+                                      Duration timeout) throws Exception {
         try (AlertLatency latency = new AlertLatency(services.bootstrapServers(), services.registryUrl(),
                 app.alertsTopic())) {
             // Loaded traffic is a day old: the first real-time records move stream time a day on, which closes
             // every loaded window at once. That burst is processed before the measurement starts.
-            runSimulator(run, services, data, "real-time warm-up", List.of("--mode", "realtime", "--users",
+            services.runSimulator("simulator (real-time warm-up)", SIM_HEAP, List.of("--mode", "realtime", "--users",
                     Integer.toString(latencyUsers), "--seed", Long.toString(seed + 2), "--duration",
-                    Long.toString(WARM_UP_SECONDS)));
+                    Long.toString(WARM_UP_SECONDS)), timeout);
             ProcessingRate.measure(appLag, 0, timeout, services.app());
             long before = input.count();
             long began = System.nanoTime();
             latency.start();
-            runSimulator(run, services, data, "real-time traffic", List.of("--mode", "realtime", "--users",
+            services.runSimulator("simulator (real-time traffic)", SIM_HEAP, List.of("--mode", "realtime", "--users",
                     Integer.toString(latencyUsers), "--seed", Long.toString(seed + 1), "--duration",
-                    Long.toString(latencySeconds)));
+                    Long.toString(latencySeconds)), timeout);
             double seconds = (System.nanoTime() - began) / 1e9;
             long sent = input.count() - before;
             ProcessingRate.measure(appLag, 0, timeout, services.app());
             latency.awaitCaughtUp(timeout);
             return new LatencyRun(latency.percentiles(), sent, seconds);
-        }
-    }
-
-    private void runSimulator(StackRun run, StackServices services, DataDir data, String what, List<String> flags)
-            throws Exception {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", services.bootstrapServers(),
-                "--schema-registry-url", services.registryUrl()));
-        args.addAll(flags);
-        JavaProcess sim = run.child(JavaProcess.start("simulator (" + what + ")", List.of("-Xmx2g",
-                StackServices.SERVICE_LOGGING), "io.burnwatch.sim.SimulatorApp", args, data.resolve("sim.log"),
-                CHILD_STOP_SECONDS));
-        Await.until(Duration.ofSeconds(timeoutSeconds), "the simulator's " + what,
-                () -> run.stopped() || !sim.isAlive());
-        if (!run.stopped() && sim.exitCode() != 0) {
-            throw StackFailure.of(sim, "The simulator (" + what + ") exited with code " + sim.exitCode());
         }
     }
 
@@ -268,6 +253,6 @@ public final class Benchmark implements Callable<Integer> {
             throw OneLineErrors.problem(commandLine, "--json " + json + " cannot be written: pass a file in an existing"
                     + " directory");
         }
-        DataDir.requireUsable(commandLine, dataDir);
+        DataDir.requireUsable(commandLine, dataDir.path);
     }
 }

@@ -33,7 +33,6 @@ public final class LocalStack implements Callable<Integer> {
     private static final String HOST = StackServices.HOST;
     private static final int SIM_USERS = 6;
     private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
-    private static final long SIM_STOP_SECONDS = 15;
 
     @Spec
     private CommandSpec spec;
@@ -102,14 +101,10 @@ public final class LocalStack implements Callable<Integer> {
         StackServices services = started.get();
 
         if (!noSim) {
-            JavaProcess sim = run.child(JavaProcess.start("simulator",
-                    List.of("-Xmx256m", StackServices.SERVICE_LOGGING), "io.burnwatch.sim.SimulatorApp",
-                    List.of("--bootstrap-servers", services.bootstrapServers(),
-                            "--schema-registry-url", services.registryUrl(),
-                            "--usage-topic", usageTopic, "--outcomes-topic", outcomesTopic,
+            JavaProcess sim = services.startSimulator("simulator", "-Xmx256m",
+                    List.of("--usage-topic", usageTopic, "--outcomes-topic", outcomesTopic,
                             "--users", Integer.toString(SIM_USERS), "--speed", Double.toString(simSpeed),
-                            "--seed", Long.toString(seed)),
-                    data.resolve("sim.log"), SIM_STOP_SECONDS));
+                            "--seed", Long.toString(seed)));
             console.printf(Locale.ROOT, "simulator running: %d users at speed %s, seed %d; %s runs a looping agent;"
                     + " log: %s%n", SIM_USERS, simSpeed, seed, Cast.of(seed, SIM_USERS).looper().userId(), sim.log());
         } else {

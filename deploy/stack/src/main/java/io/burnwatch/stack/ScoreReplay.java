@@ -28,6 +28,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,7 +47,6 @@ public final class ScoreReplay implements Callable<Integer> {
 
     private static final Map<String, String> APP = BurnwatchSettings.defaults();
     private static final String TRUTH_TOPIC = "burnwatch.truth";
-    private static final long SIM_STOP_SECONDS = 15;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
     @Spec
@@ -75,10 +75,8 @@ public final class ScoreReplay implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the score as JSON to FILE.")
     private Path json;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Keep broker data, app state and logs here (default: a fresh temporary directory, deleted"
-                    + " at exit unless a part fails).")
-    private Path dataDir;
+    @Mixin
+    private ReplayDataDir dataDir = new ReplayDataDir();
 
     @Option(names = "--timeout", defaultValue = "1800", paramLabel = "SECONDS",
             description = "How long the replay, and then the app's catching up, may each take"
@@ -103,17 +101,17 @@ public final class ScoreReplay implements Callable<Integer> {
 
     private int run(StackRun run) throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        Optional<StackServices> started = StackServices.startForReplay(run, dataDir, "burnwatch replay score", console);
+        Optional<StackServices> started =
+                StackServices.startForReplay(run, dataDir.path, "burnwatch replay score", console);
         if (started.isEmpty()) {
             return OneLineErrors.EXIT_FAILED;
         }
         StackServices services = started.get();
-        DataDir data = run.data();
 
         // The whole replay is in the topics before the app starts, so that it reads the same input in the same
         // order on every run, and the replay and the app do not compete for the cores.
         long began = System.nanoTime();
-        long events = replay(run, services, data, console);
+        long events = replay(services, console);
         String replayed = StackServices.since(began);
         console.printf(Locale.ROOT, "replay: %,d events sent in %s%n", events, replayed);
         if (run.stopped()) {
@@ -142,15 +140,11 @@ public final class ScoreReplay implements Callable<Integer> {
     }
 
     /** Runs the simulator's replay to its end; returns the events it sent. */
-    private long replay(StackRun run, StackServices services, DataDir data, PrintWriter console) throws Exception {
-        JavaProcess sim = run.child(JavaProcess.start("simulator", List.of("-Xmx1g", StackServices.SERVICE_LOGGING),
-                "io.burnwatch.sim.SimulatorApp", simulatorArgs(services), data.resolve("sim.log"), SIM_STOP_SECONDS));
+    private long replay(StackServices services, PrintWriter console) throws Exception {
         console.printf(Locale.ROOT, "replaying %s h of %d users (seed %d%s), log: %s%n", hours, users, seed,
-                mix == null ? "" : ", mix " + mix, sim.log());
-        await("the replay to finish", run, () -> !sim.isAlive());
-        if (!run.stopped() && sim.exitCode() != 0) {
-            throw StackFailure.of(sim, "The simulator exited with code " + sim.exitCode());
-        }
+                mix == null ? "" : ", mix " + mix, services.simulatorLog());
+        console.flush();
+        services.runSimulator("simulator", "-Xmx1g", simulatorArgs(), Duration.ofSeconds(timeoutSeconds));
         return new EventsIn(services.admin(), List.of(APP.get(BurnwatchSettings.TOPIC_USAGE),
                 APP.get(BurnwatchSettings.TOPIC_OUTCOMES))).count();
     }
@@ -187,10 +181,8 @@ public final class ScoreReplay implements Callable<Integer> {
         return Scoring.score(truths, alerts);
     }
 
-    private List<String> simulatorArgs(StackServices services) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", services.bootstrapServers(),
-                "--schema-registry-url", services.registryUrl(),
-                "--usage-topic", APP.get(BurnwatchSettings.TOPIC_USAGE),
+    private List<String> simulatorArgs() {
+        List<String> args = new ArrayList<>(List.of("--usage-topic", APP.get(BurnwatchSettings.TOPIC_USAGE),
                 "--outcomes-topic", APP.get(BurnwatchSettings.TOPIC_OUTCOMES),
                 "--truth-topic", TRUTH_TOPIC, "--mode", "replay", "--rate", "max",
                 "--users", Integer.toString(users), "--hours", Double.toString(hours), "--seed", Long.toString(seed)));
@@ -231,6 +223,6 @@ public final class ScoreReplay implements Callable<Integer> {
             throw OneLineErrors.problem(commandLine,
                     "--timeout " + timeoutSeconds + " is not positive: pass seconds, e.g. --timeout 1800");
         }
-        DataDir.requireUsable(commandLine, dataDir);
+        DataDir.requireUsable(commandLine, dataDir.path);
     }
 }

@@ -1,14 +1,17 @@
 package io.burnwatch.stack;
 
+import io.burnwatch.local.Await;
 import io.burnwatch.local.FreePort;
 import io.burnwatch.local.KafkaBroker;
 import io.burnwatch.local.registry.SchemaRegistryServer;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.topics.BurnwatchTopics;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +32,8 @@ final class StackServices {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     /** How far ahead of the clock the app accepts event time: a simulation at speed 10 runs a day ahead in 2.7 h. */
     private static final String SIM_MAX_FUTURE = "3650d";
+    /** How long the simulator may take to flush and exit when asked to stop. */
+    private static final long SIM_STOP_SECONDS = 15;
 
     /** The ports to listen on; 0 lets the broker and the registry pick a free one. */
     record Ports(int broker, int registry, int http) {
@@ -144,6 +149,44 @@ final class StackServices {
         }
         console.printf("streams app ready (%s), log: %s%n", since(began), app.log());
         return true;
+    }
+
+    /**
+     * Starts the simulator on this stack, as a child of the run, with {@code flags} after the broker's and the
+     * registry's addresses; it logs to {@code sim.log} in the data directory.
+     *
+     * @param name what the run calls it when it stops it or it fails
+     * @param heap its {@code -Xmx} option
+     */
+    JavaProcess startSimulator(String name, String heap, List<String> flags) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", bootstrapServers(),
+                "--schema-registry-url", registryUrl()));
+        args.addAll(flags);
+        return run.child(JavaProcess.start(name, List.of(heap, SERVICE_LOGGING), "io.burnwatch.sim.SimulatorApp", args,
+                data.resolve("sim.log"), SIM_STOP_SECONDS));
+    }
+
+    /**
+     * Runs the simulator as {@link #startSimulator} does, for flags with which it stops by itself (a replay, a set
+     * number of events or seconds), and waits until it has.
+     *
+     * @throws StackFailure if it exits with an error, or is still running after {@code timeout}
+     */
+    void runSimulator(String name, String heap, List<String> flags, Duration timeout) throws Exception {
+        JavaProcess sim = startSimulator(name, heap, flags);
+        try {
+            Await.until(timeout, name + " to finish", () -> run.stopped() || !sim.isAlive());
+        } catch (AssertionError timedOut) {
+            throw new StackFailure(timedOut.getMessage() + ": pass a larger --timeout");
+        }
+        if (!run.stopped() && sim.exitCode() != 0) {
+            throw StackFailure.of(sim, "The " + name + " exited with code " + sim.exitCode());
+        }
+    }
+
+    /** Where the simulator logs. */
+    Path simulatorLog() {
+        return data.resolve("sim.log");
     }
 
     /** Stops the streams app as a termination signal would, and waits until it has. */
