@@ -278,6 +278,18 @@ public final class BurnwatchConfig {
         return Durations.parse(string(BurnwatchSettings.IDLE_QUIET));
     }
 
+    public Duration idlePatience() {
+        return Durations.parse(string(BurnwatchSettings.IDLE_PATIENCE));
+    }
+
+    public Duration idleFingerprintConfirm() {
+        return Durations.parse(string(BurnwatchSettings.IDLE_FINGERPRINT_CONFIRM));
+    }
+
+    public Duration idleOutcomeDelay() {
+        return Durations.parse(string(BurnwatchSettings.IDLE_OUTCOME_DELAY));
+    }
+
     public Duration rollupGrace1m() {
         return Durations.parse(string(BurnwatchSettings.ROLLUP_GRACE_1M));
     }

@@ -50,6 +50,9 @@ public final class BurnwatchSettings {
     public static final String IDLE_CONFIRM = "burnwatch.idle.confirm";
     public static final String IDLE_UPDATE_INTERVAL = "burnwatch.idle.update.interval";
     public static final String IDLE_QUIET = "burnwatch.idle.quiet";
+    public static final String IDLE_PATIENCE = "burnwatch.idle.patience";
+    public static final String IDLE_FINGERPRINT_CONFIRM = "burnwatch.idle.fingerprint.confirm";
+    public static final String IDLE_OUTCOME_DELAY = "burnwatch.idle.outcome.delay";
     public static final String VALIDATION_MAX_TOKENS_PER_CALL = "burnwatch.validation.max.tokens.per.call";
     public static final String VALIDATION_MAX_FUTURE = "burnwatch.validation.max.future";
     public static final String DEDUP_HORIZON = "burnwatch.dedup.horizon";
@@ -117,9 +120,20 @@ public final class BurnwatchSettings {
             .define(IDLE_MIN_TOKENS, Type.STRING, "2000000", longAtLeast(1, "2000000"), Importance.HIGH,
                     "Tokens (all four kinds) of agent calls in one session and window that count as a burn.")
             .define(IDLE_OUTCOME_LOOKBACK, Type.STRING, "2h", duration(Duration.ofMinutes(1), "2h"), Importance.HIGH,
-                    "An outcome attributable to the session this recent prevents an IDLE_LOOP alert, or resolves one.")
+                    "An outcome attributable to an open alert's session this recent, even one stamped before the alert"
+                            + " opened, resolves it; outcomes are remembered at least this long.")
+            .define(IDLE_PATIENCE, Type.STRING, "75m", duration(Duration.ofMinutes(1), "75m"), Importance.HIGH,
+                    "How long a burning session of a user with too little history of outcomes may go without one"
+                            + " before it is accused; users with at least 4 gaps between outcomes get their own.")
             .define(IDLE_CONFIRM, Type.STRING, "1m", duration(Duration.ZERO, "1m"), Importance.MEDIUM,
-                    "How long a burn must last with no outcome before its alert opens.")
+                    "How long a burn must last, past the patience, before its alert opens.")
+            .define(IDLE_FINGERPRINT_CONFIRM, Type.STRING, "10m", duration(Duration.ZERO, "10m"), Importance.MEDIUM,
+                    "A burn with two or more loop fingerprints present opens an alert once it has lasted this long,"
+                            + " without waiting for the patience.")
+            .define(IDLE_OUTCOME_DELAY, Type.STRING, "5m", duration(Duration.ZERO, "5m"), Importance.HIGH,
+                    "How long (wall clock) after a user's usage their outcomes of the same event time may still reach"
+                            + " burnwatch: idle-loop decisions wait this long, so that arrival order does not change"
+                            + " them; 0 decides on arrival.")
             .define(IDLE_UPDATE_INTERVAL, Type.STRING, "15m", duration(Duration.ofMinutes(1), "15m"), Importance.MEDIUM,
                     "An open IDLE_LOOP alert is updated at most this often while the burn goes on.")
             .define(IDLE_QUIET, Type.STRING, "30m", duration(Duration.ofMinutes(1), "30m"), Importance.MEDIUM,

@@ -35,6 +35,7 @@ final class Attribution {
     /** Records what {@code outcome} names in its user's {@link UserOutcomes}. */
     static void record(UserOutcomes outcomes, OutcomeEvent outcome) {
         long ts = outcome.getTs().toEpochMilli();
+        Patience.recordGap(outcomes, ts);
         if (outcome.getSessionId() == null) {
             outcomes.setSessionlessTs(latest(outcomes.getSessionlessTs(), ts));
             if (outcome.getRepo() == null) {
@@ -61,6 +62,39 @@ final class Attribution {
         session.setFamilyOutcomeTs(latest(session.getFamilyOutcomeTs(), outcome.getTs().toEpochMilli()));
     }
 
+    /**
+     * Whether {@code outcome} counts for {@code session}; {@code namedRoot} is the root of the session the outcome
+     * names (itself if it has none), or null if it names none.
+     */
+    static boolean countsFor(SessionBurn session, OutcomeEvent outcome, String namedRoot) {
+        String id = session.getSessionId();
+        if (outcome.getSessionId() != null && (id.equals(outcome.getSessionId()) || id.equals(namedRoot))) {
+            return true;
+        }
+        if (outcome.getRepo() != null && outcome.getRepo().equals(session.getRepo())) {
+            return true;
+        }
+        return outcome.getSessionId() == null && (outcome.getRepo() == null || session.getRepo() == null);
+    }
+
+    /**
+     * The session's evidence starts again at {@code outcome}, which counts for it, unless it started later; the
+     * outcome's lines count toward the substance of the session's outcomes.
+     */
+    static void restartEvidence(SessionBurn session, OutcomeEvent outcome) {
+        session.setOutcomes(session.getOutcomes() + 1);
+        session.setLinesChanged(session.getLinesChanged()
+                + Math.max(0, outcome.getLinesAdded()) + Math.max(0, outcome.getLinesRemoved()));
+        long ts = outcome.getTs().toEpochMilli();
+        if (ts > session.getSinceTs()) {
+            session.setSinceTs(ts);
+            session.setSinceCostUsd(0);
+            session.setSinceCostedCalls(0);
+            session.setSinceTokens(0);
+            session.setSinceCalls(0);
+        }
+    }
+
     /** The latest outcome that counts for {@code session}, or null. */
     static Long latestFor(SessionBurn session, UserOutcomes outcomes) {
         Long latest = session.getFamilyOutcomeTs();
@@ -80,10 +114,11 @@ final class Attribution {
     }
 
     /**
-     * Forgets outcomes older than {@code retentionMs} before {@code nowMs}, which can no longer prevent or resolve
-     * an alert; returns whether nothing is left.
+     * Forgets outcomes older than {@code retentionMs} before {@code nowMs}, which can no longer resolve an alert;
+     * returns whether nothing is left to keep: no such outcome, and no baseline, which is kept until
+     * {@code baselineRetentionMs} after the user's last outcome.
      */
-    static boolean expired(UserOutcomes outcomes, long nowMs, long retentionMs) {
+    static boolean expired(UserOutcomes outcomes, long nowMs, long retentionMs, long baselineRetentionMs) {
         long horizon = nowMs - retentionMs;
         List<RepoOutcome> repos = new ArrayList<>(outcomes.getRepos());
         repos.removeIf(repo -> repo.getTs() < horizon);
@@ -94,7 +129,9 @@ final class Attribution {
         if (outcomes.getSessionlessTs() != null && outcomes.getSessionlessTs() < horizon) {
             outcomes.setSessionlessTs(null);
         }
-        return outcomes.getRepos().isEmpty() && outcomes.getUnscopedTs() == null && outcomes.getSessionlessTs() == null;
+        boolean baselineKept = outcomes.getLastTs() != null && outcomes.getLastTs() >= nowMs - baselineRetentionMs;
+        return outcomes.getRepos().isEmpty() && outcomes.getUnscopedTs() == null && outcomes.getSessionlessTs() == null
+                && !baselineKept;
     }
 
     private static Long latest(Long a, Long b) {

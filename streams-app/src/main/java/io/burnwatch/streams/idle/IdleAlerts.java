@@ -4,9 +4,11 @@ import io.burnwatch.schema.Alert;
 import io.burnwatch.schema.AlertKind;
 import io.burnwatch.schema.AlertStatus;
 import io.burnwatch.schema.Fingerprint;
+import io.burnwatch.schema.IdleReason;
 import io.burnwatch.schema.Resolution;
 import io.burnwatch.streams.state.Episode;
 import io.burnwatch.streams.state.SessionBurn;
+import io.burnwatch.streams.state.UserOutcomes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +32,10 @@ final class IdleAlerts {
 
     /** The alert of {@code session}'s open episode at {@code nowMs}, with {@code status} and no message yet. */
     static Alert state(SessionBurn session, Episode episode, AlertStatus status, Resolution resolution, long nowMs,
-                       Long lastOutcomeMs, IdleRule rule) {
+                       Long lastOutcomeMs, UserOutcomes outcomes, IdleRule rule) {
         WindowBurn window = WindowBurn.of(session.getMinutes(), nowMs, rule.windowMinutes());
-        List<Fingerprint> fingerprints = LoopFingerprints.score(session.getLoop(), session.getLastHumanTs(),
-                session.getFirstCallTs(), nowMs, rule);
+        BurnEvidence evidence = BurnEvidence.of(session, outcomes, nowMs, rule);
+        List<Fingerprint> fingerprints = evidence.fingerprints();
         Verdict verdict = Verdict.of(fingerprints, window);
         return Alert.newBuilder()
                 .setAlertId(episode.getAlertId())
@@ -72,6 +74,8 @@ final class IdleAlerts {
                 .setFingerprints(fingerprints)
                 .setConfidence(verdict.confidence())
                 .setSeverity(verdict.severity())
+                .setIdle(BurnEvidence.describe(session, evidence, episode.getReason() == null ? IdleReason.PATIENCE
+                        : IdleReason.valueOf(episode.getReason())))
                 .setMessage("")
                 .build();
     }

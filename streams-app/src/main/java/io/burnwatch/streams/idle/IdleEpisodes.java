@@ -41,27 +41,31 @@ final class IdleEpisodes {
         }
         episode.setLastStateTs(now);
         Alert update = IdleAlerts.state(session, episode, AlertStatus.UPDATE, null, now,
-                Attribution.latestFor(session, outcomes), rule);
+                Attribution.latestFor(session, outcomes), outcomes, rule);
         update.setMessage(IdleMessages.updated(update, LoopEvidence.of(session.getLoop())));
         return Optional.of(update);
     }
 
-    /** After {@code outcome}, already recorded in {@code outcomes} (and in the session if it named its family). */
-    Optional<Alert> afterOutcome(SessionBurn session, UserOutcomes outcomes, OutcomeEvent outcome) {
+    /**
+     * After {@code outcome}, already recorded in {@code outcomes} and, where it {@code counts} for the session, in
+     * the session's evidence.
+     */
+    Optional<Alert> afterOutcome(SessionBurn session, UserOutcomes outcomes, OutcomeEvent outcome, boolean counts) {
         Long latest = Attribution.latestFor(session, outcomes);
         Episode episode = session.getEpisode();
-        if (episode == null) {
-            if (session.getPendingSince() != null && rule.recentOutcome(latest, session.getLastCallTs())) {
-                session.setPendingSince(null);
-            }
+        if (episode == null || !counts) {
+            // A pending burn is not called off: its evidence now starts at the outcome (see BurnEvidence).
             return Optional.empty();
         }
-        // Also an outcome from before the alert opened, if it would have prevented it: a late commit retracts it.
-        if (!rule.recentOutcome(latest, episode.getOpenedAt())) {
+        // Also an outcome from before the alert opened, if it is newer than the evidence the alert opened on: a
+        // late commit retracts it.
+        long ts = outcome.getTs().toEpochMilli();
+        if (ts <= episode.getSinceTs() || !rule.recentOutcome(ts, episode.getOpenedAt())) {
             return Optional.empty();
         }
         long at = Math.max(outcome.getTs().toEpochMilli(), episode.getLastStateTs());
-        Alert resolved = IdleAlerts.state(session, episode, AlertStatus.RESOLVED, Resolution.OUTCOME, at, latest, rule);
+        Alert resolved = IdleAlerts.state(session, episode, AlertStatus.RESOLVED, Resolution.OUTCOME, at, latest,
+                outcomes, rule);
         resolved.setMessage(IdleMessages.resolvedByOutcome(resolved, outcome));
         session.setEpisode(null);
         session.setPendingSince(null);
@@ -87,7 +91,7 @@ final class IdleEpisodes {
             return Optional.empty();
         }
         Alert resolved = IdleAlerts.state(session, episode, AlertStatus.RESOLVED, Resolution.QUIET,
-                Math.max(quietAt, episode.getLastStateTs()), Attribution.latestFor(session, outcomes), rule);
+                Math.max(quietAt, episode.getLastStateTs()), Attribution.latestFor(session, outcomes), outcomes, rule);
         resolved.setMessage(IdleMessages.resolvedQuiet(resolved, rule));
         session.setEpisode(null);
         session.setPendingSince(null);
@@ -104,19 +108,19 @@ final class IdleEpisodes {
 
     private Optional<Alert> evaluate(SessionBurn session, UserOutcomes outcomes, long now) {
         WindowBurn window = WindowBurn.of(session.getMinutes(), now, rule.windowMinutes());
-        Long lastOutcome = Attribution.latestFor(session, outcomes);
-        if (!rule.burning(window) || rule.recentOutcome(lastOutcome, now)) {
+        if (!rule.burning(window)) {
             session.setPendingSince(null);
             return Optional.empty();
         }
         if (session.getPendingSince() == null) {
             session.setPendingSince(now);
         }
-        if (now - session.getPendingSince() < rule.confirm().toMillis()) {
+        BurnEvidence evidence = BurnEvidence.of(session, outcomes, now, rule);
+        if (!evidence.accused()) {
             return Optional.empty();
         }
         Episode episode = Episode.newBuilder()
-                .setAlertId(IdleAlerts.alertId(session.getUserId(), session.getSessionId(), session.getPendingSince()))
+                .setAlertId(IdleAlerts.alertId(session.getUserId(), session.getSessionId(), evidence.burnStartMs()))
                 .setStartedAt(Math.max(window.startMs(), session.getFirstCallTs()))
                 .setOpenedAt(now)
                 .setLastStateTs(now)
@@ -127,11 +131,14 @@ final class IdleEpisodes {
                 .setCacheWriteTokens(window.cacheWriteTokens())
                 .setCostUsd(window.costUsd() == null ? 0 : window.costUsd())
                 .setCostedCalls(window.costUsd() == null ? 0 : window.calls())
+                .setReason(evidence.reason().name())
+                .setSinceTs(BurnEvidence.sinceTs(session))
                 .build();
         session.setEpisode(episode);
         session.setPendingSince(null);
-        Alert open = IdleAlerts.state(session, episode, AlertStatus.OPEN, null, now, lastOutcome, rule);
-        open.setMessage(IdleMessages.opened(open, rule, LoopEvidence.of(session.getLoop())));
+        Alert open = IdleAlerts.state(session, episode, AlertStatus.OPEN, null, now,
+                Attribution.latestFor(session, outcomes), outcomes, rule);
+        open.setMessage(IdleMessages.opened(open, LoopEvidence.of(session.getLoop())));
         return Optional.of(open);
     }
 

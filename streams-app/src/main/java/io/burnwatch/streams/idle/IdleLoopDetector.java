@@ -2,11 +2,9 @@ package io.burnwatch.streams.idle;
 
 import io.burnwatch.schema.Alert;
 import io.burnwatch.schema.Initiator;
-import io.burnwatch.schema.ModelPrices;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.streams.cost.CallCost;
 import io.burnwatch.streams.cost.PriceBook;
-import io.burnwatch.streams.cost.PriceStore;
 import io.burnwatch.streams.state.SessionBurn;
 import io.burnwatch.streams.state.UserOutcomes;
 import java.time.Duration;
@@ -14,51 +12,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Adds each agent call to its session's burn and, for a subagent, to its family's root; runs the root's episode
- * (see {@link IdleEpisodes}). Every minute of stream time it opens confirmed burns, resolves quiet episodes and
- * forgets sessions and outcomes past the retention.
+ * (see {@link IdleEpisodes}). Swept every minute of event time, it opens confirmed burns, resolves quiet episodes
+ * and forgets sessions and outcomes past the retention.
  */
-final class IdleLoopDetector implements Processor<String, UsageEvent, String, Alert> {
+final class IdleLoopDetector {
 
-    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+    /** How long a user's outcome baseline is kept after their last outcome. */
+    static final long BASELINE_RETENTION_MS = Duration.ofDays(14).toMillis();
 
     private final IdleRule rule;
     private final IdleEpisodes episodes;
-    private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, SessionBurn> sessions;
-    private KeyValueStore<String, UserOutcomes> userOutcomes;
-    private PriceBook prices;
+    private final KeyValueStore<String, SessionBurn> sessions;
+    private final KeyValueStore<String, UserOutcomes> userOutcomes;
+    private final PriceBook prices;
+    private final Consumer<Alert> alerts;
+    private long lastUserSweepHour = Long.MIN_VALUE;
 
-    IdleLoopDetector(IdleRule rule) {
+    IdleLoopDetector(IdleRule rule, KeyValueStore<String, SessionBurn> sessions,
+                     KeyValueStore<String, UserOutcomes> userOutcomes, PriceBook prices, Consumer<Alert> alerts) {
         this.rule = rule;
         this.episodes = new IdleEpisodes(rule);
+        this.sessions = sessions;
+        this.userOutcomes = userOutcomes;
+        this.prices = prices;
+        this.alerts = alerts;
     }
 
-    @Override
-    public void init(ProcessorContext<String, Alert> context) {
-        this.context = context;
-        this.sessions = context.getStateStore(IdleStores.SESSIONS);
-        this.userOutcomes = context.getStateStore(IdleStores.USER_OUTCOMES);
-        KeyValueStore<String, ModelPrices> priceStore = context.getStateStore(PriceStore.NAME);
-        this.prices = new PriceBook(priceStore::get);
-        context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
-    }
-
-    @Override
-    public void process(Record<String, UsageEvent> record) {
-        UsageEvent call = record.value();
-        if (call == null) {
-            return;
-        }
+    void call(UsageEvent call) {
         String user = call.getUserId();
         Double cost = costOf(call);
         String ownKey = IdleStores.sessionKey(user, call.getSessionId());
@@ -85,14 +72,14 @@ final class IdleLoopDetector implements Processor<String, UsageEvent, String, Al
             }
         }
         if (call.getInitiator() == Initiator.AGENT) {
-            episodes.quietBy(root, outcomes, call.getTs().toEpochMilli()).ifPresent(this::forward);
+            episodes.quietBy(root, outcomes, call.getTs().toEpochMilli()).ifPresent(alerts);
         }
         SessionBurns.add(own, call, cost, rule.windowMinutes(), true);
         if (root != own) {
             SessionBurns.add(root, call, cost, rule.windowMinutes(), false);
             sessions.put(ownKey, own);
         }
-        episodes.afterCall(root, call, cost, outcomes).ifPresent(this::forward);
+        episodes.afterCall(root, call, cost, outcomes).ifPresent(alerts);
         sessions.put(IdleStores.sessionKey(user, root.getSessionId()), root);
     }
 
@@ -104,7 +91,8 @@ final class IdleLoopDetector implements Processor<String, UsageEvent, String, Al
         return prices.priceOf(call.getModel(), call.getTs()).map(price -> CallCost.usd(call, price)).orElse(null);
     }
 
-    private void sweep(long streamTime) {
+    /** Lets every watched session react to event time {@code now}, and forgets what is past keeping. */
+    void sweep(long now) {
         List<KeyValue<String, SessionBurn>> changed = new ArrayList<>();
         List<String> forgotten = new ArrayList<>();
         try (KeyValueIterator<String, SessionBurn> all = sessions.all()) {
@@ -113,12 +101,12 @@ final class IdleLoopDetector implements Processor<String, UsageEvent, String, Al
                 SessionBurn session = entry.value;
                 if (session.getEpisode() != null || session.getPendingSince() != null) {
                     Long pendingBefore = session.getPendingSince();
-                    Optional<Alert> alert = episodes.atStreamTime(session, userOutcomes.get(session.getUserId()), streamTime);
-                    alert.ifPresent(this::forward);
+                    Optional<Alert> alert = episodes.atStreamTime(session, userOutcomes.get(session.getUserId()), now);
+                    alert.ifPresent(alerts);
                     if (alert.isPresent() || !Objects.equals(pendingBefore, session.getPendingSince())) {
                         changed.add(entry);
                     }
-                } else if (episodes.forgettable(session, streamTime)) {
+                } else if (episodes.forgettable(session, now)) {
                     forgotten.add(entry.key);
                 }
             }
@@ -126,19 +114,20 @@ final class IdleLoopDetector implements Processor<String, UsageEvent, String, Al
         changed.forEach(entry -> sessions.put(entry.key, entry.value));
         forgotten.forEach(sessions::delete);
 
+        long hour = Math.floorDiv(now, Duration.ofHours(1).toMillis());
+        if (hour == lastUserSweepHour) {
+            return;
+        }
+        lastUserSweepHour = hour;
         List<String> usersForgotten = new ArrayList<>();
         try (KeyValueIterator<String, UserOutcomes> all = userOutcomes.all()) {
             while (all.hasNext()) {
                 KeyValue<String, UserOutcomes> entry = all.next();
-                if (Attribution.expired(entry.value, streamTime, rule.retentionMs())) {
+                if (Attribution.expired(entry.value, now, rule.retentionMs(), BASELINE_RETENTION_MS)) {
                     usersForgotten.add(entry.key);
                 }
             }
         }
         usersForgotten.forEach(userOutcomes::delete);
-    }
-
-    private void forward(Alert alert) {
-        context.forward(new Record<>(alert.getAlertId(), alert, alert.getTs().toEpochMilli()));
     }
 }

@@ -1,6 +1,10 @@
 package io.burnwatch.streams.idle;
 
 import io.burnwatch.schema.Alert;
+import io.burnwatch.schema.Fingerprint;
+import io.burnwatch.schema.IdleBaseline;
+import io.burnwatch.schema.IdleEvidence;
+import io.burnwatch.schema.IdleReason;
 import io.burnwatch.schema.OutcomeEvent;
 import java.time.Duration;
 import java.util.Locale;
@@ -12,21 +16,58 @@ final class IdleMessages {
     }
 
     /**
-     * "$6.10 in 30 min over 1,650 agent calls in session s-17 (frank, repo acme/api), no commit or PR in 2 hours;
-     * 94% of prompts repeat 3 fingerprints, a call every 1.0 s (CV 0.12), no human turn for 31 min".
+     * "$6.10 in 12 min over 650 agent calls in session s-17 (frank, repo acme/api); $9.80 since it started 14 min
+     * ago with no commit or PR; why now: 4 loop fingerprints throughout a 10 min burn; 94% of prompts repeat 3
+     * fingerprints, a call every 1.0 s (CV 0.12), ...".
      */
-    static String opened(Alert alert, IdleRule rule, LoopEvidence loop) {
+    static String opened(Alert alert, LoopEvidence loop) {
         Duration took = Duration.ofMillis(Math.max(WindowBurn.MINUTE_MS,
                 alert.getWindowEnd().toEpochMilli() - alert.getWindowStart().toEpochMilli()));
         return burn(alert.getCostUsd(), windowTokens(alert)) + " in " + span(took) + " over "
-                + count(alert.getCalls(), "agent call") + " in " + where(alert) + ", no commit or PR in "
-                + span(rule.outcomeLookback()) + "; " + loop.describe(alert.getFingerprints());
+                + count(alert.getCalls(), "agent call") + " in " + where(alert) + "; " + since(alert) + "; why now: "
+                + whyNow(alert) + "; " + loop.describe(alert.getFingerprints()) + substance(alert.getIdle());
+    }
+
+    /** "$9.80 since it started 14 min ago with no commit or PR", or "... since its last commit or PR 2 h 5 min ago". */
+    static String since(Alert alert) {
+        IdleEvidence idle = alert.getIdle();
+        String spent = burn(idle.getSinceCostUsd(), idle.getSinceTokens());
+        String ago = span(Duration.ofMillis(idle.getSinceMs())) + " ago";
+        return idle.getSessionOutcomes() == 0 && alert.getLastOutcomeTs() == null
+                ? spent + " since it started " + ago + " with no commit or PR"
+                : spent + " since its last commit or PR " + ago;
+    }
+
+    /** Why the alert opened when it did: the fingerprints, or the patience and where it came from. */
+    static String whyNow(Alert alert) {
+        IdleEvidence idle = alert.getIdle();
+        if (idle.getReason() == IdleReason.FINGERPRINTS) {
+            long present = alert.getFingerprints().stream().filter(Fingerprint::getPresent).count();
+            return present + " loop fingerprints while burning";
+        }
+        String baseline = idle.getBaseline() == IdleBaseline.OWN
+                ? alert.getUserId() + "'s median of " + span(Duration.ofMillis(idle.getBaselineGapMs()))
+                        + " between outcomes over " + count(idle.getBaselineGaps(), "gap")
+                : "the default for a user with little history of outcomes";
+        return "nothing to show for longer than its patience of " + span(Duration.ofMillis(idle.getPatienceMs()))
+                + " (" + baseline + (idle.getAttended() ? ", doubled while a person takes turns" : "") + ")";
+    }
+
+    /** "; its 3 outcomes changed 4 lines each, $12.50 per line", or nothing without outcomes. */
+    static String substance(IdleEvidence idle) {
+        if (idle == null || idle.getSessionOutcomes() == 0 || idle.getLinesPerOutcome() == null) {
+            return "";
+        }
+        String perLine = idle.getUsdPerChangedLine() == null ? ""
+                : ", " + String.format(Locale.ROOT, "$%.2f", idle.getUsdPerChangedLine()) + " per line";
+        return "; its " + count(idle.getSessionOutcomes(), "outcome") + " changed "
+                + Math.round(idle.getLinesPerOutcome()) + " lines each" + perLine;
     }
 
     /** "Still burning: $412 in 2 h 10 min over 1,830 agent calls in session s-17 (frank), no commit or PR; ...". */
     static String updated(Alert alert, LoopEvidence loop) {
-        return "Still burning: " + episodeBurn(alert) + " in " + where(alert) + ", no commit or PR; "
-                + loop.describe(alert.getFingerprints());
+        return "Still burning: " + episodeBurn(alert) + " in " + where(alert) + "; " + since(alert) + "; "
+                + loop.describe(alert.getFingerprints()) + substance(alert.getIdle());
     }
 
     /** "Resolved: frank made a COMMIT in acme/api after session s-17 burned $412 in 2 h over 1,830 agent calls". */

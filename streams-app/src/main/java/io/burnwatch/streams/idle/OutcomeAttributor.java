@@ -6,43 +6,32 @@ import io.burnwatch.streams.state.SessionBurn;
 import io.burnwatch.streams.state.UserOutcomes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Records each outcome by what it names (see {@link Attribution}) and lets the user's watched sessions react: an
- * open alert the outcome counts for resolves, a pending burn is called off.
+ * Records each outcome by what it names (see {@link Attribution}) and lets the user's sessions react: the evidence
+ * of every session it counts for starts again at it, and an open alert it counts for resolves.
  */
-final class OutcomeAttributor implements Processor<String, OutcomeEvent, String, Alert> {
+final class OutcomeAttributor {
 
     private final IdleEpisodes episodes;
-    private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, SessionBurn> sessions;
-    private KeyValueStore<String, UserOutcomes> userOutcomes;
+    private final KeyValueStore<String, SessionBurn> sessions;
+    private final KeyValueStore<String, UserOutcomes> userOutcomes;
+    private final Consumer<Alert> alerts;
 
-    OutcomeAttributor(IdleRule rule) {
+    OutcomeAttributor(IdleRule rule, KeyValueStore<String, SessionBurn> sessions,
+                      KeyValueStore<String, UserOutcomes> userOutcomes, Consumer<Alert> alerts) {
         this.episodes = new IdleEpisodes(rule);
+        this.sessions = sessions;
+        this.userOutcomes = userOutcomes;
+        this.alerts = alerts;
     }
 
-    @Override
-    public void init(ProcessorContext<String, Alert> context) {
-        this.context = context;
-        this.sessions = context.getStateStore(IdleStores.SESSIONS);
-        this.userOutcomes = context.getStateStore(IdleStores.USER_OUTCOMES);
-    }
-
-    @Override
-    public void process(Record<String, OutcomeEvent> record) {
-        OutcomeEvent outcome = record.value();
-        if (outcome == null) {
-            return;
-        }
+    void outcome(OutcomeEvent outcome) {
         String user = outcome.getUserId();
         UserOutcomes outcomes = userOutcomes.get(user);
         if (outcomes == null) {
@@ -50,28 +39,30 @@ final class OutcomeAttributor implements Processor<String, OutcomeEvent, String,
         }
         Attribution.record(outcomes, outcome);
         userOutcomes.put(user, outcomes);
-        if (outcome.getSessionId() != null) {
-            recordForFamily(user, outcome);
-        }
+        String namedRoot = outcome.getSessionId() == null ? null : recordForFamily(user, outcome);
 
-        List<KeyValue<String, SessionBurn>> watched = new ArrayList<>();
-        try (KeyValueIterator<String, SessionBurn> own = sessions.prefixScan(IdleStores.userPrefix(user), new StringSerializer())) {
-            own.forEachRemaining(entry -> {
-                if (entry.value.getEpisode() != null || entry.value.getPendingSince() != null) {
-                    watched.add(entry);
-                }
-            });
+        List<KeyValue<String, SessionBurn>> own = new ArrayList<>();
+        try (KeyValueIterator<String, SessionBurn> all = sessions.prefixScan(IdleStores.userPrefix(user), new StringSerializer())) {
+            all.forEachRemaining(own::add);
         }
-        for (KeyValue<String, SessionBurn> entry : watched) {
-            Optional<Alert> alert = episodes.afterOutcome(entry.value, outcomes, outcome);
-            sessions.put(entry.key, entry.value);
-            alert.ifPresent(resolved -> context.forward(new Record<>(resolved.getAlertId(), resolved,
-                    resolved.getTs().toEpochMilli())));
+        for (KeyValue<String, SessionBurn> entry : own) {
+            SessionBurn session = entry.value;
+            boolean counts = Attribution.countsFor(session, outcome, namedRoot);
+            if (counts) {
+                Attribution.restartEvidence(session, outcome);
+            }
+            episodes.afterOutcome(session, outcomes, outcome, counts).ifPresent(alerts);
+            if (counts) {
+                sessions.put(entry.key, session);
+            }
         }
     }
 
-    /** The named session, and its family's root, remember the outcome; a session not seen yet is started. */
-    private void recordForFamily(String user, OutcomeEvent outcome) {
+    /**
+     * The named session, and its family's root, remember the outcome; a session not seen yet is started. Returns
+     * the root of the named session's family.
+     */
+    private String recordForFamily(String user, OutcomeEvent outcome) {
         String namedKey = IdleStores.sessionKey(user, outcome.getSessionId());
         SessionBurn named = sessions.get(namedKey);
         if (named == null) {
@@ -86,6 +77,8 @@ final class OutcomeAttributor implements Processor<String, OutcomeEvent, String,
                 Attribution.recordForFamily(root, outcome);
                 sessions.put(rootKey, root);
             }
+            return named.getRootSessionId();
         }
+        return named.getSessionId();
     }
 }

@@ -42,6 +42,21 @@ final class SessionBurns {
             session.setLastHumanTs(session.getLastHumanTs() == null ? ts : Math.max(session.getLastHumanTs(), ts));
             return;
         }
+        if (session.getSinceTs() == 0) {
+            session.setSinceTs(session.getFirstCallTs());
+        }
+        if (ts >= session.getSinceTs()) {
+            session.setSinceCalls(session.getSinceCalls() + 1);
+            session.setSinceTokens(session.getSinceTokens() + call.getInputTokens() + call.getOutputTokens()
+                    + call.getCacheReadTokens() + call.getCacheWriteTokens());
+            if (costUsd != null) {
+                session.setSinceCostUsd(session.getSinceCostUsd() + costUsd);
+                session.setSinceCostedCalls(session.getSinceCostedCalls() + 1);
+            }
+        }
+        if (costUsd != null) {
+            session.setTotalCostUsd(session.getTotalCostUsd() + costUsd);
+        }
         List<MinuteBurn> minutes = new ArrayList<>(session.getMinutes());
         addToMinutes(minutes, call, costUsd, windowMinutes);
         session.setMinutes(minutes);

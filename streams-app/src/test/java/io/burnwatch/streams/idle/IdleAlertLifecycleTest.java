@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.offset;
 
 import io.burnwatch.schema.Alert;
 import io.burnwatch.schema.AlertStatus;
+import io.burnwatch.schema.IdleReason;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.Resolution;
+import io.burnwatch.streams.config.BurnwatchSettings;
 import io.burnwatch.streams.testing.Events;
 import io.burnwatch.streams.testing.PipelineDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * One IDLE_LOOP alert per episode: OPEN, UPDATE at most every 15 minutes, RESOLVED by an outcome or by quiet.
  * Every agent call here burns 100,000 tokens for 10 cents, one every 10 s, so the 20th call (at 190 s) crosses
- * 2M tokens and the 26th (250 s), a minute later, confirms it.
+ * the $1.95 burn these tests set, well past their one-minute patience, and the 26th (250 s), a minute later,
+ * confirms it.
  */
 @DisplayName("IDLE_LOOP alert lifecycle")
 class IdleAlertLifecycleTest {
@@ -29,7 +33,8 @@ class IdleAlertLifecycleTest {
     private static final Duration EVERY = Duration.ofSeconds(10);
 
     @RegisterExtension
-    final PipelineDriver pipeline = PipelineDriver.start();
+    final PipelineDriver pipeline = PipelineDriver.start(Map.of(BurnwatchSettings.IDLE_MIN_COST_USD, "1.95",
+            BurnwatchSettings.IDLE_PATIENCE, "1m"));
 
     @Test
     @DisplayName("a burn opens nothing until it has lasted the confirmation delay, then OPENs once, keyed by its id")
@@ -63,8 +68,12 @@ class IdleAlertLifecycleTest {
         assertThat(open.getEpisodeCalls()).isEqualTo(26);
         assertThat(open.getSinceHumanTurnMs()).isNull();
         assertThat(open.getSinceOutcomeMs()).isNull();
-        assertThat(open.getMessage()).isEqualTo("$2.60 in 4 min over 26 agent calls in session s-17 (alice, repo acme/api),"
-                + " no commit or PR in 2 hours; 96% of prompts repeat 1 fingerprint, a call every 10.0 s (CV 0.00)");
+        assertThat(open.getIdle().getSince()).isEqualTo(T0);
+        assertThat(open.getIdle().getReason()).isEqualTo(IdleReason.PATIENCE);
+        assertThat(open.getMessage()).isEqualTo("$2.60 in 4 min over 26 agent calls in session s-17 (alice, repo acme/api);"
+                + " $2.60 since it started 4 min ago with no commit or PR; why now: nothing to show for longer than its"
+                + " patience of 33 s (the default for a user with little history of outcomes); 96% of prompts repeat"
+                + " 1 fingerprint, a call every 10.0 s (CV 0.00)");
     }
 
     @Test
@@ -102,17 +111,17 @@ class IdleAlertLifecycleTest {
         assertThat(last.getEpisodeCostUsd()).isEqualTo((26 + 3 * 90) * 0.1, offset(1e-6));
         assertThat(last.getCalls()).as("the window holds the last 30 minutes only: 20 to 49").isEqualTo(176);
         assertThat(last.getMessage()).startsWith("Still burning: $29.60 in 49 min over 296 agent calls in session s-17"
-                + " (alice, repo acme/api), no commit or PR; ");
+                + " (alice, repo acme/api); $29.60 since it started 49 min ago with no commit or PR; ");
     }
 
     @Test
-    @DisplayName("a commit naming the session resolves the alert (OUTCOME), and the burn that follows stays quiet"
-            + " while the commit is recent")
+    @DisplayName("a commit naming the session resolves the alert (OUTCOME), and the burn that follows is judged from"
+            + " the commit on")
     void resolvedByOutcome() {
         loop("alice", "s-17", T0, 30);
         OutcomeEvent commit = commit("alice", "s-17", null, T0.plusSeconds(305));
         pipeline.pipe(commit);
-        loop("alice", "s-17", T0.plusSeconds(310), 100);
+        loop("alice", "s-17", T0.plusSeconds(310), 3);
 
         List<Alert> alerts = pipeline.alerts.readValuesToList();
         assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
@@ -162,13 +171,19 @@ class IdleAlertLifecycleTest {
     }
 
     @Test
-    @DisplayName("an outcome within the confirmation delay calls the alert off before it opens")
+    @DisplayName("an outcome within the confirmation delay starts the evidence again: the alert opens a patience and a"
+            + " confirmation after it, not before")
     void outcomeDuringConfirmation() {
         loop("alice", "s-17", T0, 22);
-        pipeline.pipe(commit("alice", "s-17", "acme/api", T0.plusSeconds(215)));
+        OutcomeEvent commit = commit("alice", "s-17", "acme/api", T0.plusSeconds(215));
+        pipeline.pipe(commit);
         loop("alice", "s-17", T0.plusSeconds(220), 30);
 
-        assertThat(pipeline.alerts.isEmpty()).isTrue();
+        List<Alert> alerts = pipeline.alerts.readValuesToList();
+        assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN);
+        assertThat(alerts.get(0).getOpenedAt()).as("215 s + a 33.75 s patience + a minute").isEqualTo(T0.plusSeconds(310));
+        assertThat(alerts.get(0).getIdle().getSince()).isEqualTo(commit.getTs());
+        assertThat(alerts.get(0).getMessage()).contains("since its last commit or PR 1 min ago");
     }
 
     @Test
@@ -198,14 +213,21 @@ class IdleAlertLifecycleTest {
     }
 
     @Test
-    @DisplayName("outcomes that count: in the session's repo (from any session), or naming neither session nor repo")
+    @DisplayName("outcomes that count start the evidence again: in the session's repo (from any session), or naming"
+            + " neither session nor repo")
     void attributableOutcomes() {
-        pipeline.pipe(commit("alice", "s-other", "acme/api", T0.minus(Duration.ofMinutes(90))));
-        loop("alice", "s-17", T0, 40);
-        pipeline.pipe(commit("carol", null, null, T0.minus(Duration.ofMinutes(100))));
-        loop("carol", "s-9", T0, 40);
+        loop("alice", "s-17", T0, 15);
+        pipeline.pipe(commit("alice", "s-other", "acme/api", T0.plusSeconds(200)));
+        loop("alice", "s-17", T0.plusSeconds(150), 25);
+        loop("carol", "s-9", T0, 15);
+        pipeline.pipe(commit("carol", null, null, T0.plusSeconds(200)));
+        loop("carol", "s-9", T0.plusSeconds(150), 25);
 
-        assertThat(pipeline.alerts.isEmpty()).isTrue();
+        List<Alert> alerts = pipeline.alerts.readValuesToList();
+        assertThat(alerts).extracting(Alert::getSessionId).containsExactly("s-17", "s-9");
+        assertThat(alerts).extracting(Alert::getOpenedAt).as("200 s + a 33.75 s patience + a minute, not 250 s")
+                .containsOnly(T0.plusSeconds(300));
+        assertThat(alerts).extracting(alert -> alert.getIdle().getSince()).containsOnly(T0.plusSeconds(200));
     }
 
     private void loop(String user, String session, Instant from, int calls) {

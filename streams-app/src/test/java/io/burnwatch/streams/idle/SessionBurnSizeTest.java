@@ -31,13 +31,14 @@ class SessionBurnSizeTest {
             + " four models, a new prompt every call, an open episode)")
     void bounded() {
         IdleRule rule = new IdleRule(Duration.ofMinutes(30), 5, 2_000_000, Duration.ofHours(2), Duration.ofMinutes(1),
-                Duration.ofMinutes(15), Duration.ofMinutes(30));
+                Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofMinutes(75), Duration.ofMinutes(10),
+                Duration.ofMinutes(5));
         SessionBurn session = SessionBurns.fresh("user-with-a-long-name@example.com", "a1b2c3d4-e5f6-7890-abcd-ef1234567890");
         session.setRootSessionId("f0e1d2c3-b4a5-9687-7869-5a4b3c2d1e0f");
         session.setEpisode(Episode.newBuilder().setAlertId("0b5d9e8f-4a3c-3b2a-9d1e-7f6a5b4c3d2e").setStartedAt(1)
                 .setOpenedAt(2).setLastStateTs(3).setCalls(Long.MAX_VALUE).setInputTokens(Long.MAX_VALUE)
                 .setOutputTokens(Long.MAX_VALUE).setCacheReadTokens(Long.MAX_VALUE).setCacheWriteTokens(Long.MAX_VALUE)
-                .setCostUsd(1e9).setCostedCalls(Long.MAX_VALUE).build());
+                .setCostUsd(1e9).setCostedCalls(Long.MAX_VALUE).setReason("FINGERPRINTS").setSinceTs(Long.MAX_VALUE).build());
         SplittableRandom random = new SplittableRandom(1);
         String[] models = {"claude-sonnet-4-5", "claude-opus-4-1", "gpt-5-codex", "gemini-2.5-pro", "claude-haiku-4-5"};
 

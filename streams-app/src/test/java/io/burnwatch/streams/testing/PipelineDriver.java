@@ -10,6 +10,7 @@ import io.burnwatch.schema.RollupKey;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.config.BurnwatchSettings;
 import io.burnwatch.streams.ingest.IngestMetrics;
 import io.burnwatch.streams.metrics.BurnwatchMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -85,6 +87,9 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         Map<String, String> settings = new HashMap<>();
         settings.put("schema.registry.url", "mock://" + UUID.randomUUID());
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // Idle-loop decisions on arrival, in the order the test pipes: tests of the outcome hold set a delay and
+        // move the wall clock (see passWallClock).
+        settings.put(BurnwatchSettings.IDLE_OUTCOME_DELAY, "0s");
         settings.putAll(overrides);
         config = BurnwatchConfig.of(settings);
         serdes = BurnwatchSerdes.from(config);
@@ -106,6 +111,11 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         late = driver.createOutputTopic(config.lateTopic(), new StringDeserializer(), new ByteArrayDeserializer());
         alerts = driver.createOutputTopic(config.alertsTopic(), serdes.string().deserializer(), serdes.alert().deserializer());
         dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Moves the driver's wall clock on, firing wall-clock punctuations such as the outcome hold's release. */
+    public void passWallClock(Duration duration) {
+        driver.advanceWallClockTime(duration);
     }
 
     public static PipelineDriver start() {
