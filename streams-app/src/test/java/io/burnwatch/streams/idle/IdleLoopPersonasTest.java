@@ -7,6 +7,7 @@ import io.burnwatch.schema.AlertKind;
 import io.burnwatch.schema.AlertStatus;
 import io.burnwatch.schema.Fingerprint;
 import io.burnwatch.schema.FingerprintKind;
+import io.burnwatch.schema.IdleReason;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.OutcomeKind;
 import io.burnwatch.schema.Resolution;
@@ -55,8 +56,9 @@ class IdleLoopPersonasTest {
         assertThat(alerts).extracting(Alert::getStatus).containsOnly(AlertStatus.OPEN, AlertStatus.UPDATE);
         Alert open = alerts.get(0);
         assertThat(open.getKind()).isEqualTo(AlertKind.IDLE_LOOP);
-        assertThat(open.getOpenedAt()).as("2M tokens within about 40 s, confirmed a minute later")
-                .isBetween(T0.plusSeconds(60), T0.plusSeconds(150));
+        assertThat(open.getIdle().getReason()).isEqualTo(IdleReason.FINGERPRINTS);
+        assertThat(open.getOpenedAt()).as("$5 within about 3 minutes, then a 10-minute burn with its fingerprints")
+                .isBetween(T0.plus(Duration.ofMinutes(10)), T0.plus(Duration.ofMinutes(15)));
         assertThat(present(open)).contains(FingerprintKind.REPEATED_PROMPTS, FingerprintKind.REGULAR_CADENCE,
                 FingerprintKind.FLAT_CACHED_CONTEXT, FingerprintKind.TINY_OUTPUTS);
         assertThat(open.getConfidence()).isGreaterThanOrEqualTo(0.85);
@@ -73,7 +75,7 @@ class IdleLoopPersonasTest {
             + " confidence, and without the fingerprints it hides")
     void jitteredLooper() {
         AgentScript looper = new AgentScript(pipeline, "judy", "s-jitter", T0);
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 600; i++) {
             looper.agent(millis(1_000, 20_000), between(1_000, 3_000), between(50, 600), between(35_000, 45_000), 0.03,
                     UUID.randomUUID().toString());
         }
@@ -81,6 +83,9 @@ class IdleLoopPersonasTest {
         List<Alert> alerts = alerts();
         assertThat(alerts).extracting(Alert::getStatus).startsWith(AlertStatus.OPEN).doesNotContain(AlertStatus.RESOLVED);
         Alert open = alerts.get(0);
+        assertThat(open.getIdle().getReason()).isEqualTo(IdleReason.PATIENCE);
+        assertThat(open.getOpenedAt()).as("caught on patience alone, within 90 minutes of starting")
+                .isBefore(T0.plus(Duration.ofMinutes(90)));
         assertThat(present(open)).doesNotContain(FingerprintKind.REPEATED_PROMPTS, FingerprintKind.REGULAR_CADENCE);
         assertThat(open.getConfidence()).isBetween(0.5, 0.8);
         assertThat(open.getMessage()).doesNotContain("prompts repeat").doesNotContain("a call every");
@@ -170,9 +175,9 @@ class IdleLoopPersonasTest {
         for (int i = 0; i < 20; i++) {
             swarm.add(new AgentScript(pipeline, "omar", "s-swarm-" + i, T0).subagentOf("s-swarm"));
         }
-        // 20 subagents of 12 calls each, 15k tokens and 5 cents a call: 180k tokens and $0.60 apiece, far below the
-        // threshold; together 3.6M tokens and $12 within 10 minutes.
-        for (int round = 0; round < 12; round++) {
+        // 20 subagents of 100 calls each, 15k tokens and 5 cents a call, one every 50 s: $1 each per 10 minutes,
+        // far below the threshold; together $12 every 10 minutes, with nothing to show for it after 83 minutes.
+        for (int round = 0; round < 100; round++) {
             for (AgentScript subagent : swarm) {
                 subagent.agent(Duration.ofSeconds(50), 5_000, 1_000, 9_000, 0.05, UUID.randomUUID().toString());
             }
