@@ -98,7 +98,12 @@ class BurnwatchPipelineIT {
                 "schema.registry.url", registry.url(),
                 "state.dir", dir.resolve("state").toString(),
                 "burnwatch.http.port", "0",
-                "burnwatch.topic.partitions", "3"));
+                "burnwatch.topic.partitions", "3",
+                // A loop of 100k tokens a call, no person in it, crosses 2M tokens at its 20th call, past a
+                // one-minute patience; its cost does not decide.
+                "burnwatch.idle.min.cost.usd", "1000",
+                "burnwatch.idle.patience", "1m",
+                "burnwatch.idle.outcome.delay", "2s"));
         try (Admin admin = Admin.create(config.adminConfig())) {
             new BurnwatchTopics(config).ensure(admin);
             new PriceTableLoader(config).loadIfEmpty(admin, DefaultPriceTable.load());
@@ -136,8 +141,8 @@ class BurnwatchPipelineIT {
             assertThat(alert.getInputTokens() + alert.getOutputTokens() + alert.getCacheReadTokens()
                     + alert.getCacheWriteTokens()).isEqualTo(2_600_000);
             assertThat(alert.getOpenedAt()).isEqualTo(t0.plusSeconds(250));
-            assertThat(alert.getMessage()).contains(" in 4 min over 26 agent calls in session s-17 (alice, repo acme/api),"
-                    + " no commit or PR in 2 hours");
+            assertThat(alert.getMessage()).contains(" in 4 min over 26 agent calls in session s-17 (alice, repo acme/api); ",
+                    " since it started 4 min ago with no commit or PR; why now: nothing to show for longer than its patience");
 
             Instant committed = t0.plus(Duration.ofMinutes(5));
             send(commit("alice", committed));

@@ -1,6 +1,7 @@
 package io.burnwatch.streams.idle;
 
 import io.burnwatch.schema.Fingerprint;
+import io.burnwatch.schema.FingerprintKind;
 import io.burnwatch.schema.IdleEvidence;
 import io.burnwatch.schema.IdleReason;
 import io.burnwatch.streams.state.SessionBurn;
@@ -22,21 +23,31 @@ record BurnEvidence(List<Fingerprint> fingerprints, int present, boolean attende
         List<Fingerprint> fingerprints = LoopFingerprints.score(session.getLoop(), session.getLastHumanTs(),
                 session.getFirstCallTs(), nowMs, rule);
         int present = (int) fingerprints.stream().filter(Fingerprint::getPresent).count();
-        boolean attended = session.getLastHumanTs() != null
-                && nowMs - session.getLastHumanTs() < rule.window().toMillis();
+        boolean attended = rule.attended(session.getLastHumanTs(), nowMs);
         Patience patience = Patience.of(outcomes, rule.patience());
-        long patienceMs = patience.forSession(attended, present);
+        long patienceMs = patience.forSession(attended, fingerprints);
         long since = sinceTs(session);
         long sinceMs = Math.max(0, nowMs - since);
         long burnStart = session.getPendingSince() == null ? nowMs : Math.max(session.getPendingSince(), since);
         IdleReason reason = null;
-        if (present >= 2 && !attended && nowMs - burnStart >= rule.fingerprintConfirm().toMillis()) {
+        if (present >= 2 && machineLike(fingerprints) && !attended
+                && nowMs - burnStart >= rule.fingerprintConfirm().toMillis()) {
             reason = IdleReason.FINGERPRINTS;
         } else if (sinceMs >= patienceMs
                 && nowMs - Math.max(burnStart, since + patienceMs) >= rule.confirm().toMillis()) {
             reason = IdleReason.PATIENCE;
         }
         return new BurnEvidence(fingerprints, present, attended, patience, patienceMs, sinceMs, burnStart, reason);
+    }
+
+    /**
+     * Whether a fingerprint only a machine leaves is present: the same few prompts again and again, or a clockwork
+     * cadence. Small outputs, a flat cached context and no human turn are common in productive agent work too.
+     */
+    static boolean machineLike(List<Fingerprint> fingerprints) {
+        return fingerprints.stream().anyMatch(fingerprint -> fingerprint.getPresent()
+                && (fingerprint.getKind() == FingerprintKind.REPEATED_PROMPTS
+                        || fingerprint.getKind() == FingerprintKind.REGULAR_CADENCE));
     }
 
     /** The start of the session's evidence: its last attributable outcome, or its first call. */

@@ -36,7 +36,8 @@ final class IdleEpisodes {
             addTo(episode, call, costUsd);
         }
         WindowBurn window = WindowBurn.of(session.getMinutes(), now, rule.windowMinutes());
-        if (!rule.burning(window) || now - episode.getLastStateTs() < rule.updateInterval().toMillis()) {
+        if (!rule.burning(window, rule.attended(session.getLastHumanTs(), now))
+                || now - episode.getLastStateTs() < rule.updateInterval().toMillis()) {
             return Optional.empty();
         }
         episode.setLastStateTs(now);
@@ -108,7 +109,7 @@ final class IdleEpisodes {
 
     private Optional<Alert> evaluate(SessionBurn session, UserOutcomes outcomes, long now) {
         WindowBurn window = WindowBurn.of(session.getMinutes(), now, rule.windowMinutes());
-        if (!rule.burning(window)) {
+        if (!rule.burning(window, rule.attended(session.getLastHumanTs(), now))) {
             session.setPendingSince(null);
             return Optional.empty();
         }

@@ -35,13 +35,18 @@ public record IdleRule(Duration window, double minCostUsd, long minTokens, Durat
 
     /**
      * Whether the window's burn is large: by cost when any call's cost is known, since a million tokens read from
-     * cache cost less than a few thousand written; by tokens only when none is.
+     * cache cost less than a few thousand written; by tokens as well only while no person takes turns in the
+     * session ({@code attended} false), so that a person's huge contexts count by what they cost, while an agent
+     * re-reading a cheap cached context for hours on its own still burns.
      */
-    boolean burning(WindowBurn burn) {
-        if (burn.costUsd() != null) {
-            return burn.costUsd() >= minCostUsd;
-        }
-        return burn.tokens() >= minTokens;
+    boolean burning(WindowBurn burn, boolean attended) {
+        boolean costly = burn.costUsd() != null && burn.costUsd() >= minCostUsd;
+        return costly || ((burn.costUsd() == null || !attended) && burn.tokens() >= minTokens);
+    }
+
+    /** Whether a person took a turn in the session within the window before {@code nowMs}. */
+    boolean attended(Long lastHumanMs, long nowMs) {
+        return lastHumanMs != null && nowMs - lastHumanMs < window.toMillis();
     }
 
     /** Whether an outcome at {@code outcomeMs} (null: none) resolves an alert whose state is at {@code nowMs}. */

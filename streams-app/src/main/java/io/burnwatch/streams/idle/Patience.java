@@ -1,5 +1,6 @@
 package io.burnwatch.streams.idle;
 
+import io.burnwatch.schema.Fingerprint;
 import io.burnwatch.schema.IdleBaseline;
 import io.burnwatch.streams.state.UserOutcomes;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.List;
  * {@link #MIN_GAPS} gaps between outcomes, from their own recent gaps: the median plus three robust standard
  * deviations (1.4826 × MAD), and at least 1.5 × the median, within [{@link #MIN_OWN}, {@link #MAX_OWN}]. Until then
  * the configured default. A session a person is taking turns in gets twice the patience; each loop fingerprint
- * present takes a quarter off.
+ * present takes some off.
  */
 record Patience(long baseMs, IdleBaseline source, Long medianGapMs, int gaps) {
 
@@ -39,9 +40,18 @@ record Patience(long baseMs, IdleBaseline source, Long medianGapMs, int gaps) {
                 sorted.length);
     }
 
-    /** The patience for one session: doubled while attended, three quarters per fingerprint present. */
-    long forSession(boolean attended, int fingerprints) {
-        return Math.round(baseMs * (attended ? 2.0 : 1.0) * Math.pow(0.75, fingerprints));
+    /**
+     * The patience for one session: doubled while attended; a quarter off per machine-like fingerprint present
+     * (see {@link BurnEvidence#machineLike}), a tenth off per other one.
+     */
+    long forSession(boolean attended, List<Fingerprint> fingerprints) {
+        double factor = attended ? 2.0 : 1.0;
+        for (Fingerprint fingerprint : fingerprints) {
+            if (fingerprint.getPresent()) {
+                factor *= BurnEvidence.machineLike(List.of(fingerprint)) ? 0.75 : 0.9;
+            }
+        }
+        return Math.round(baseMs * factor);
     }
 
     /** Adds the gap from the user's previous outcome to {@code ts}, if it was one of work. */

@@ -73,6 +73,10 @@ final class AgentScript {
         return now;
     }
 
+    String user() {
+        return user;
+    }
+
     int calls() {
         return calls;
     }

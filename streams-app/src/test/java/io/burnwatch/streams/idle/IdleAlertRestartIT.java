@@ -60,7 +60,7 @@ class IdleAlertRestartIT {
                 new BurnwatchTopics(first).ensure(admin);
             }
 
-            // 100k tokens every 10 s: 2M after the 20th call, confirmed and OPEN at the 26th (250 s).
+            // 10 cents every 10 s: $1.95 crossed at the 20th call, confirmed and OPEN at the 26th (250 s).
             try (BurnwatchService app = started(first)) {
                 loop(producer, t0, 0, 30);
                 List<ConsumerRecord<String, Alert>> opened = alerts.readUntil(WAIT, "the OPEN alert", read -> !read.isEmpty());
@@ -90,7 +90,11 @@ class IdleAlertRestartIT {
                 "schema.registry.url", registry.url(),
                 "state.dir", dir.resolve(stateDir).toString(),
                 "burnwatch.http.port", "0",
-                "burnwatch.topic.partitions", "2"));
+                "burnwatch.topic.partitions", "2",
+                // As IdleAlertLifecycleTest: the 20th call crosses $1.95, past a one-minute patience.
+                "burnwatch.idle.min.cost.usd", "1.95",
+                "burnwatch.idle.patience", "1m",
+                "burnwatch.idle.outcome.delay", "2s"));
     }
 
     private static BurnwatchService started(BurnwatchConfig config) {

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,17 +64,26 @@ class IdleAttributionOrderIT {
                     "schema.registry.url", registry.url(),
                     "state.dir", dir.resolve("state").toString(),
                     "burnwatch.http.port", "0",
-                    "burnwatch.topic.partitions", "1"));
+                    "burnwatch.topic.partitions", "1",
+                    "burnwatch.idle.outcome.delay", "2s"));
             try (Admin admin = Admin.create(config.adminConfig())) {
                 new BurnwatchTopics(config).ensure(admin);
             }
-            // Both users call every second for three hours at $60 an hour; hana commits every 20 minutes.
+            // Both users' agents burn about $60 an hour for three hours: lou's like clockwork, a call every second on
+            // the same context; hana's at irregular gaps on a changing one, and she commits every 20 minutes.
+            SplittableRandom random = new SplittableRandom(3);
+            int hanaNext = 0;
             for (int second = 0; second < 3 * 3600; second++) {
                 Instant ts = t0.plusSeconds(second);
-                for (String user : List.of("hana", "lou")) {
-                    send(producer, "burnwatch.usage", user, ts, call(user, "s-" + user, ts).setRepo("acme/api")
-                            .setInputTokens(2_000).setOutputTokens(200).setCacheReadTokens(20_000).setCostUsd(1.0 / 60)
-                            .build());
+                send(producer, "burnwatch.usage", "lou", ts, call("lou", "s-lou", ts).setRepo("acme/api")
+                        .setInputTokens(2_000).setOutputTokens(200).setCacheReadTokens(20_000).setCostUsd(1.0 / 60)
+                        .build());
+                if (second == hanaNext) {
+                    int gap = random.nextInt(1, 5);
+                    send(producer, "burnwatch.usage", "hana", ts, call("hana", "s-hana", ts).setRepo("acme/api")
+                            .setInputTokens(random.nextLong(1_000, 6_000)).setOutputTokens(random.nextLong(100, 900))
+                            .setCacheReadTokens(random.nextLong(5_000, 60_000)).setCostUsd(gap / 60.0).build());
+                    hanaNext += gap;
                 }
                 if (second % 1200 == 0) {
                     OutcomeEvent commit = OutcomeEvent.newBuilder(commit("hana", ts)).setRepo("acme/api").build();
