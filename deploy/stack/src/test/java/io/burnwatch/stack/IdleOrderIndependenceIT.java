@@ -42,11 +42,11 @@ class IdleOrderIndependenceIT {
 
     /** One way of feeding the scenario, and what came of it. */
     private record Feed(String name, List<String> flags, ByteArrayOutputStream out, ByteArrayOutputStream err,
-                        int[] exit, Map<String, String> verdicts) {
+                        int[] exit, Map<String, String> verdicts, Map<String, String> episodes) {
 
         Feed(String name, List<String> flags) {
             this(name, flags, new ByteArrayOutputStream(), new ByteArrayOutputStream(), new int[] {-1},
-                    new TreeMap<>());
+                    new TreeMap<>(), new TreeMap<>());
         }
 
         String console() {
@@ -87,9 +87,13 @@ class IdleOrderIndependenceIT {
             feed.exit()[0] = ScoreReplay.commandLine(new PrintStream(feed.out(), true, StandardCharsets.UTF_8),
                     new PrintStream(feed.err(), true, StandardCharsets.UTF_8)).execute(args.toArray(String[]::new));
             if (feed.exit()[0] == 0) {
-                new ObjectMapper().readTree(json.toFile()).get("sessions").forEach(session -> feed.verdicts()
-                        .put(session.get("session_id").asText(), session.get("persona").asText() + " "
-                                + session.get("resolution").asText()));
+                for (JsonNode session : new ObjectMapper().readTree(json.toFile()).get("sessions")) {
+                    String id = session.get("session_id").asText();
+                    feed.verdicts().put(id, session.get("persona").asText() + " " + session.get("resolution").asText());
+                    List<String> episodes = new ArrayList<>();
+                    session.get("episodes").forEach(episode -> episodes.add(episode.asText()));
+                    feed.episodes().put(id, String.join(",", episodes));
+                }
             }
         }
     }
@@ -134,11 +138,14 @@ class IdleOrderIndependenceIT {
         for (Feed feed : feeds) {
             feed.verdicts().keySet().forEach(session -> bySession.computeIfAbsent(session, s -> new ArrayList<>()));
         }
-        StringBuilder out = new StringBuilder(System.lineSeparator() + "sessions whose verdicts differ (a | b | c):");
+        StringBuilder out = new StringBuilder(System.lineSeparator()
+                + "sessions whose verdicts differ (a | b | c), with their alerts' states in the order opened:");
         bySession.forEach((session, none) -> {
             List<String> verdicts = feeds.stream().map(feed -> feed.verdicts().getOrDefault(session, "-")).toList();
             if (verdicts.stream().distinct().count() > 1) {
-                out.append(System.lineSeparator()).append(session).append(": ").append(String.join(" | ", verdicts));
+                out.append(System.lineSeparator()).append(session).append(": ").append(String.join(" | ", verdicts))
+                        .append("   [").append(feeds.stream().map(feed -> feed.episodes().getOrDefault(session, "-"))
+                                .collect(Collectors.joining(" | "))).append(']');
             }
         });
         return out.toString();

@@ -69,11 +69,13 @@ public record Score(List<PersonaScore> rows, int unmatchedAlerts, List<SessionVe
         root.put("unmatched_alerts", unmatchedAlerts);
         ArrayNode alerted = root.putArray("sessions");
         for (SessionVerdict session : sessions) {
-            alerted.addObject()
+            ObjectNode node = alerted.addObject()
                     .put("session_id", session.sessionId())
                     .put("persona", session.persona())
                     .put("label", session.label())
                     .put("resolution", session.resolution());
+            ArrayNode episodes = node.putArray("episodes");
+            session.episodes().forEach(episodes::add);
         }
         return root.toString();
     }

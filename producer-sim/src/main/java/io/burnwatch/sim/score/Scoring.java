@@ -75,7 +75,7 @@ public final class Scoring {
             all.add(truth, outcome);
             if (!latest.isEmpty()) {
                 verdicts.add(new SessionVerdict(truth.getSessionId(), truth.getPersona(), truth.getLabel().name(),
-                        resolution(latest)));
+                        resolution(latest), episodes(latest)));
             }
         }
         verdicts.sort(Comparator.comparing(SessionVerdict::sessionId));
@@ -91,6 +91,15 @@ public final class Scoring {
 
     private record Outcome(boolean alerted, boolean pending, boolean correct, boolean resolvedByOutcome,
                            boolean resolvedQuiet, Duration delay, Duration startDelay) {
+    }
+
+    /** The state of each alert, in the order they were opened. */
+    private static List<String> episodes(Collection<Alert> latest) {
+        return latest.stream()
+                .sorted(Comparator.comparing(Alert::getOpenedAt).thenComparing(Alert::getAlertId))
+                .map(alert -> alert.getStatus() != AlertStatus.RESOLVED || alert.getResolution() == null
+                        ? SessionVerdict.PENDING : alert.getResolution().name())
+                .toList();
     }
 
     private static String resolution(Collection<Alert> latest) {

@@ -92,6 +92,20 @@ class ScoringTest {
     }
 
     @Test
+    @DisplayName("a loop that went quiet and resumed is QUIET, with its episodes in the order they were opened")
+    void episodesInOrder() {
+        Score resumed = Scoring.score(List.of(Sessions.shouldAlert("loop-1", "idle_looper", 1_000)),
+                List.of(Alert.newBuilder(Sessions.open("loop-1", 300_000)).setAlertId("second").build(),
+                        Alert.newBuilder(Sessions.resolved("loop-1", 61_000, 200_000, "QUIET")).setAlertId("first")
+                                .build()));
+
+        assertThat(resumed.sessions()).singleElement().satisfies(verdict -> {
+            assertThat(verdict.resolution()).isEqualTo("QUIET");
+            assertThat(verdict.episodes()).containsExactly("QUIET", "PENDING");
+        });
+    }
+
+    @Test
     @DisplayName("an alert on a MUST_NOT_ALERT session is a false positive; recall is n/a without SHOULD_ALERT sessions")
     void mustNotAlertSessions() {
         PersonaScore heavy = row(score, "heavy_user");
@@ -257,6 +271,8 @@ class ScoringTest {
         assertThat(json.get("sessions")).hasSize(7);
         assertThat(json.get("sessions").get(5).get("session_id").asText()).isEqualTo("run-2");
         assertThat(json.get("sessions").get(5).get("resolution").asText()).isEqualTo("QUIET");
+        assertThat(json.get("sessions").get(5).get("episodes")).hasSize(1);
+        assertThat(json.get("sessions").get(5).get("episodes").get(0).asText()).isEqualTo("QUIET");
     }
 
     private static PersonaScore row(Score score, String persona) {
