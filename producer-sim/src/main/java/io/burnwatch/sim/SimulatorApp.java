@@ -14,9 +14,11 @@ import io.burnwatch.sim.persona.SimEvent;
 import io.burnwatch.sim.publish.EventSink;
 import io.burnwatch.sim.publish.HandOffSink;
 import io.burnwatch.sim.publish.KafkaEventSink;
+import io.burnwatch.sim.publish.LaggedOutcomeSink;
 import io.burnwatch.sim.publish.ProducerSettings;
 import io.burnwatch.sim.publish.ThroughputLog;
 import io.burnwatch.sim.publish.Topics;
+import io.burnwatch.sim.publish.Via;
 import io.burnwatch.sim.trace.Traces;
 import io.burnwatch.sim.truth.GroundTruth;
 import io.burnwatch.sim.truth.TruthFile;
@@ -72,13 +74,25 @@ public final class SimulatorApp implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
-    @Option(names = "--usage-topic", defaultValue = "burnwatch.usage", paramLabel = "TOPIC",
-            description = "Topic of usage events (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--via", defaultValue = "avro", paramLabel = "avro|json",
+            description = "avro: usage and outcomes as Avro on burnwatch.usage and burnwatch.outcomes; json: one JSON"
+                    + " object a record on burnwatch.usage.json and burnwatch.outcomes.json, as the streams app's JSON"
+                    + " input takes them (default: ${DEFAULT-VALUE}).")
+    private String viaName;
+
+    @Option(names = "--usage-topic", paramLabel = "TOPIC",
+            description = "Topic of usage events (default: burnwatch.usage, with --via json burnwatch.usage.json).")
     private String usageTopic;
 
-    @Option(names = "--outcomes-topic", defaultValue = "burnwatch.outcomes", paramLabel = "TOPIC",
-            description = "Topic of outcome events (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--outcomes-topic", paramLabel = "TOPIC",
+            description = "Topic of outcome events (default: burnwatch.outcomes, with --via json"
+                    + " burnwatch.outcomes.json).")
     private String outcomesTopic;
+
+    @Option(names = "--outcome-lag", defaultValue = "0", paramLabel = "DURATION",
+            description = "Send outcomes through a producer of their own, each this much wall time after the usage of"
+                    + " the same event time, e.g. 20s or 5m; event times are unchanged (default: ${DEFAULT-VALUE}).")
+    private String outcomeLagText;
 
     @Option(names = "--truth-topic", defaultValue = "burnwatch.truth", paramLabel = "TOPIC",
             description = "Topic of every session's ground truth, keyed by session id (default: ${DEFAULT-VALUE}).")
@@ -163,6 +177,14 @@ public final class SimulatorApp implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
+        Via via = SimFlags.via(spec.commandLine(), viaName);
+        Duration outcomeLag = SimFlags.outcomeLag(spec.commandLine(), outcomeLagText);
+        if (via == Via.JSON && badFraction > 0) {
+            throw OneLineErrors.problem(spec.commandLine(), "--bad-fraction " + badFraction
+                    + " sends malformed Avro records, which --via json does not: leave one of them out");
+        }
+        String usageTopic = this.usageTopic != null ? this.usageTopic : via.usageTopic();
+        String outcomesTopic = this.outcomesTopic != null ? this.outcomesTopic : via.outcomesTopic();
         Properties config = ProducerSettings.producerConfig(cluster.clientProperties(spec, System.getenv()));
         Clock wall = Clock.systemUTC();
         Instant now = wall.instant();
@@ -190,19 +212,23 @@ public final class SimulatorApp implements Callable<Integer> {
         ensureTruthTopic(config);
         GroundTruth events = new GroundTruth(simulation);
         Pacer pacer = MAX.equals(rate) ? Pacer.UNLIMITED : new RatePacer(wall, Double.parseDouble(rate));
-        LOG.info("Simulating {} users (looper: {}) in {} mode from {} at rate {} to {}, {} and {} on {}", users,
-                cast.looper().userId(), mode.name().toLowerCase(Locale.ROOT), start, rate, usageTopic, outcomesTopic,
-                truthTopic, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        LOG.info("Simulating {} users in {} mode from {} at rate {} to {}, {} (outcome lag {}) and {} on {}, via {}",
+                users, mode.name().toLowerCase(Locale.ROOT), start, rate, usageTopic, outcomesTopic, outcomeLag,
+                truthTopic, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), via.name().toLowerCase(Locale.ROOT));
 
         ThroughputLog throughput = new ThroughputLog(wall, SUMMARY_EVERY);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook;
-        KafkaEventSink kafka = new KafkaEventSink(config, new Topics(usageTopic, outcomesTopic, truthTopic));
+        Topics topics = new Topics(usageTopic, outcomesTopic, truthTopic);
+        KafkaEventSink kafka = new KafkaEventSink(config, topics, via);
         if (!budgetRecords.isEmpty()) {
             writeBudgets(config, kafka, budgetRecords);
         }
         BadInputSink bad = badFraction > 0 ? new BadInputSink(kafka, badFraction, seed, wall) : null;
         EventSink direct = bad != null ? bad : kafka;
+        if (!outcomeLag.isZero()) {
+            direct = new LaggedOutcomeSink(direct, new KafkaEventSink(config, topics, via), outcomeLag, wall);
+        }
         EventSink withTruthFile = truthFile == null ? direct : new TruthFile(truthFile, direct);
         // Batches wait for a full batch: only a run that never waits hands events to a sending thread.
         boolean neverWaits = mode == Mode.REPLAY && MAX.equals(rate);

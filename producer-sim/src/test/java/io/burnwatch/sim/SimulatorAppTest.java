@@ -37,6 +37,9 @@ class SimulatorAppTest {
             "--budget, payments=5000/month, --budget",
             "--budget, team:payments=lots/month, --budget",
             "--budget, team:payments=5000/year, --budget",
+            "--via, xml, --via",
+            "--outcome-lag, soon, --outcome-lag",
+            "--outcome-lag, -5s, --outcome-lag",
             "--colour, blue, --colour"})
     @DisplayName("a bad flag gives one line naming it, and exit code 2")
     void badFlagGivesOneLineAndExitCode2(String flag, String value, String named) {
@@ -48,13 +51,22 @@ class SimulatorAppTest {
     }
 
     @Test
+    @DisplayName("malformed records cannot go with JSON transport")
+    void badFractionNeedsAvro() {
+        int exit = run("--via", "json", "--bad-fraction", "0.1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("--bad-fraction", "--via json");
+    }
+
+    @Test
     void helpListsTheFlags() {
         int exit = run("--help");
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("--bootstrap-servers", "--schema-registry-url", "--usage-topic",
                 "--outcomes-topic", "--truth-topic", "--truth-file", "--users", "--mix", "--traces", "--seed", "--mode",
-                "--speed", "--from", "--hours", "--rate", "--duration", "--bad-fraction", "--budget", "--budgets-topic",
+                "--speed", "--from", "--hours", "--rate", "--duration", "--bad-fraction", "--budget", "--budgets-topic", "--via", "--outcome-lag",
                 "--producer-config", "KAFKA_");
     }
 

@@ -80,7 +80,7 @@ class SimulatorIT {
         createTopics("delivery.usage", "delivery.outcomes", "delivery.truth");
         Path truthFile = dataDir.resolve("truth.jsonl");
         int exit = SimulatorApp.commandLine().execute("--bootstrap-servers", broker.bootstrapServers(),
-                "--schema-registry-url", registry.url(), "--speed", "120", "--duration", "4",
+                "--schema-registry-url", registry.url(), "--speed", "480", "--duration", "5",
                 "--seed", Long.toString(seed), "--usage-topic", "delivery.usage", "--outcomes-topic", "delivery.outcomes",
                 "--truth-topic", "delivery.truth", "--truth-file", truthFile.toString());
         assertThat(exit).isZero();
@@ -88,7 +88,8 @@ class SimulatorIT {
         List<ConsumerRecord<String, UsageEvent>> usage = readAll("delivery.usage", UsageEvent.class);
         List<ConsumerRecord<String, OutcomeEvent>> outcomes = readAll("delivery.outcomes", OutcomeEvent.class);
 
-        // Four seconds at speed 120 are eight minutes of event time: hundreds of looper calls, and commits.
+        // Five seconds at speed 480 are 40 minutes of event time: thousands of looper calls, and the heavy users'
+        // first commits (15-50 minutes after they start).
         assertThat(usage).hasSizeGreaterThan(300);
         assertThat(outcomes).isNotEmpty();
         assertThat(usage).allSatisfy(r -> {
@@ -137,14 +138,16 @@ class SimulatorIT {
     void usageAndOutcomesAreCoPartitioned() throws Exception {
         createTopics("copart.usage", "copart.outcomes"); // the simulator creates its truth topic
         int exit = SimulatorApp.commandLine().execute("--bootstrap-servers", broker.bootstrapServers(),
-                "--schema-registry-url", registry.url(), "--speed", "200", "--duration", "2", "--seed", "7",
+                "--schema-registry-url", registry.url(), "--speed", "450", "--duration", "4", "--seed", "7",
                 "--users", "9", "--usage-topic", "copart.usage", "--outcomes-topic", "copart.outcomes",
                 "--truth-topic", "copart.truth");
         assertThat(exit).isZero();
 
+        // Four seconds at speed 450 are half an hour of event time: heavy users have committed by then.
         Map<String, Set<Integer>> partitionsOfUser = new HashMap<>();
         readAll("copart.usage", UsageEvent.class).forEach(r ->
                 partitionsOfUser.computeIfAbsent(r.key(), k -> new HashSet<>()).add(r.partition()));
+        assertThat(readAll("copart.outcomes", OutcomeEvent.class)).isNotEmpty();
         readAll("copart.outcomes", OutcomeEvent.class).forEach(r ->
                 partitionsOfUser.computeIfAbsent(r.key(), k -> new HashSet<>()).add(r.partition()));
 

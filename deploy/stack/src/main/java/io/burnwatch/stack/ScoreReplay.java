@@ -7,16 +7,19 @@ import io.burnwatch.serde.AvroSerdeConfig;
 import io.burnwatch.serde.SpecificAvroDeserializer;
 import io.burnwatch.sim.OneLineErrors;
 import io.burnwatch.sim.SimFlags;
+import io.burnwatch.sim.publish.Via;
 import io.burnwatch.sim.score.Score;
 import io.burnwatch.sim.score.Scoring;
 import io.burnwatch.sim.score.TopicSnapshot;
 import io.burnwatch.streams.config.BurnwatchSettings;
+import io.burnwatch.streams.config.Durations;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,18 +39,26 @@ import picocli.CommandLine.Spec;
 /**
  * Scores burnwatch on a replay: starts a fresh broker, registry and streams app as the local stack does, replays
  * a span of simulated traffic into them, waits until the app has processed all of it, then scores the alerts
- * against the simulator's ground truth and stops everything.
+ * against the simulator's ground truth and stops everything. By default the whole replay is written before the app
+ * starts; with {@code --live} the app runs first and consumes while the simulator writes as fast as it can, so that
+ * outcomes may reach the detector after usage of a later event time, as they do in production.
  */
 @Command(name = "score-replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Replays simulated traffic into a fresh local broker, registry and streams app, waits until"
                 + " the app has processed all of it, and scores its alerts against the simulator's ground truth:"
                 + " per persona, sessions, alerted and pending sessions, sessions resolved by outcome, precision,"
-                + " recall and detection delay."})
+                + " recall and detection delay.",
+                "By default the replay is written before the app starts; --live starts the app first and feeds it"
+                        + " while it runs."})
 public final class ScoreReplay implements Callable<Integer> {
 
     private static final Map<String, String> APP = BurnwatchSettings.defaults();
     private static final String TRUTH_TOPIC = "burnwatch.truth";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
+    /** The app's hold on idle-loop decisions, in wall time, while outcomes may still come. */
+    static final String OUTCOME_DELAY = "burnwatch.idle.outcome.delay";
+    /** Waited after catching up beyond the app's outcome delay: a commit of the released decisions and then some. */
+    static final Duration SETTLE_MARGIN = Duration.ofSeconds(10);
 
     @Spec
     private CommandSpec spec;
@@ -75,6 +86,27 @@ public final class ScoreReplay implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the score as JSON to FILE.")
     private Path json;
 
+    @Option(names = "--live",
+            description = "Start the app first and replay while it runs, at the simulator's max rate, rather than"
+                    + " write the whole replay before the app starts.")
+    private boolean live;
+
+    @Option(names = "--via", defaultValue = "avro", paramLabel = "avro|json",
+            description = "How the simulator sends usage and outcomes: Avro to burnwatch.usage and burnwatch.outcomes,"
+                    + " or JSON to burnwatch.usage.json and burnwatch.outcomes.json (default: ${DEFAULT-VALUE}).")
+    private String via;
+
+    @Option(names = "--outcome-lag", defaultValue = "0", paramLabel = "DURATION",
+            description = "Send each outcome this much wall time after the usage of the same event time, e.g. 20s"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private String outcomeLag;
+
+    @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
+            description = "A setting of the streams app, e.g. " + OUTCOME_DELAY + "=20s; repeatable. Before scoring,"
+                    + " the run waits " + OUTCOME_DELAY + " (as set, or the app's default) and "
+                    + "10 s more after the app has caught up.")
+    private List<String> appSettings = new ArrayList<>();
+
     @Mixin
     private ReplayDataDir dataDir = new ReplayDataDir();
 
@@ -101,30 +133,62 @@ public final class ScoreReplay implements Callable<Integer> {
 
     private int run(StackRun run) throws Exception {
         PrintWriter console = spec.commandLine().getOut();
+        Map<String, String> settings = appSettings();
+        Duration settle = outcomeDelay(settings).plus(SETTLE_MARGIN);
         Optional<StackServices> started =
                 StackServices.startForReplay(run, dataDir.path, "burnwatch replay score", console);
         if (started.isEmpty()) {
             return OneLineErrors.EXIT_FAILED;
         }
         StackServices services = started.get();
-
-        // The whole replay is in the topics before the app starts, so that it reads the same input in the same
-        // order on every run, and the replay and the app do not compete for the cores.
-        long began = System.nanoTime();
-        long events = replay(services, console);
-        String replayed = StackServices.since(began);
-        console.printf(Locale.ROOT, "replay: %,d events sent in %s%n", events, replayed);
-        if (run.stopped()) {
-            return OneLineErrors.EXIT_FAILED;
+        String replayed;
+        String caughtUp;
+        long events;
+        long began;
+        if (live) {
+            // The app consumes while the simulator writes: outcomes may reach the detector after later usage.
+            if (!services.startApp(List.of("-Xmx1g"), settings)) {
+                return OneLineErrors.EXIT_FAILED;
+            }
+            began = System.nanoTime();
+            events = replay(services, console);
+            replayed = StackServices.since(began);
+            console.printf(Locale.ROOT, "replay: %,d events sent live in %s%n", events, replayed);
+            if (run.stopped()) {
+                return OneLineErrors.EXIT_FAILED;
+            }
+            began = System.nanoTime();
+            if (!catchUp(run, services, console)) {
+                return OneLineErrors.EXIT_FAILED;
+            }
+            caughtUp = StackServices.since(began);
+            console.printf(Locale.ROOT, "catch-up: the app processed all %,d events %s after the replay ended%n",
+                    events, caughtUp);
+        } else {
+            // The whole replay is in the topics before the app starts, so that it reads the same input in the same
+            // order on every run, and the replay and the app do not compete for the cores.
+            began = System.nanoTime();
+            events = replay(services, console);
+            replayed = StackServices.since(began);
+            console.printf(Locale.ROOT, "replay: %,d events sent in %s%n", events, replayed);
+            if (run.stopped()) {
+                return OneLineErrors.EXIT_FAILED;
+            }
+            began = System.nanoTime();
+            if (!services.startApp(List.of("-Xmx1g"), settings) || !catchUp(run, services, console)) {
+                return OneLineErrors.EXIT_FAILED;
+            }
+            caughtUp = StackServices.since(began);
+            console.printf(Locale.ROOT,
+                    "catch-up: the app started and processed all %,d events in %s (%,.0f events/s)%n",
+                    events, caughtUp, events / ((System.nanoTime() - began) / 1e9));
         }
 
         began = System.nanoTime();
-        if (!services.startApp() || !catchUp(run, services, console)) {
+        if (!settle(run, services, settle, console) || !catchUp(run, services, console)) {
             return OneLineErrors.EXIT_FAILED;
         }
-        String caughtUp = StackServices.since(began);
-        console.printf(Locale.ROOT, "catch-up: the app started and processed all %,d events in %s (%,.0f events/s)%n",
-                events, caughtUp, events / ((System.nanoTime() - began) / 1e9));
+        String settled = StackServices.since(began);
 
         began = System.nanoTime();
         Score score = score(services);
@@ -133,20 +197,54 @@ public final class ScoreReplay implements Callable<Integer> {
             Files.writeString(json, score.json() + System.lineSeparator());
             console.printf("score written to %s%n", json);
         }
-        console.printf("timings: replay %s | catch-up %s | score %s%n", replayed, caughtUp,
+        console.printf("timings: replay %s | catch-up %s | settle %s | score %s%n", replayed, caughtUp, settled,
                 StackServices.since(began));
         console.flush();
         return 0;
     }
 
+    /**
+     * Lets the app run {@code settle} longer, so that decisions it holds in wall time are released; false if
+     * Ctrl-C came first.
+     */
+    private boolean settle(StackRun run, StackServices services, Duration settle, PrintWriter console) {
+        console.printf(Locale.ROOT, "settling: %s s for the app to release held decisions%n", settle.toSeconds());
+        console.flush();
+        long until = System.nanoTime() + settle.toNanos();
+        await("the app to settle", run, () -> {
+            services.app().requireRunning();
+            return System.nanoTime() - until >= 0;
+        });
+        return !run.stopped();
+    }
+
+    /** The app settings of {@code --app-setting}, in order. */
+    private Map<String, String> appSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : appSettings) {
+            int equals = setting.indexOf('=');
+            settings.put(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
+        }
+        return settings;
+    }
+
+    /** How long the app holds idle-loop decisions: as set, else its default, else nothing (it holds none). */
+    static Duration outcomeDelay(Map<String, String> settings) {
+        String delay = settings.getOrDefault(OUTCOME_DELAY, APP.get(OUTCOME_DELAY));
+        return delay == null ? Duration.ZERO : Durations.parse(delay);
+    }
+
     /** Runs the simulator's replay to its end; returns the events it sent. */
     private long replay(StackServices services, PrintWriter console) throws Exception {
-        console.printf(Locale.ROOT, "replaying %s h of %d users (seed %d%s), log: %s%n", hours, users, seed,
-                mix == null ? "" : ", mix " + mix, services.simulatorLog());
+        Via transport = Via.parse(via);
+        console.printf(Locale.ROOT, "replaying %s h of %d users (seed %d%s)%s via %s, outcome lag %s, log: %s%n",
+                hours, users, seed, mix == null ? "" : ", mix " + mix, live ? " live" : " before the app starts",
+                transport.name().toLowerCase(Locale.ROOT), outcomeLag, services.simulatorLog());
         console.flush();
-        services.runSimulator("simulator", "-Xmx1g", simulatorArgs(), Duration.ofSeconds(timeoutSeconds));
-        return new EventsIn(services.admin(), List.of(APP.get(BurnwatchSettings.TOPIC_USAGE),
-                APP.get(BurnwatchSettings.TOPIC_OUTCOMES))).count();
+        services.runSimulator("simulator", "-Xmx1g", simulatorArgs(transport), Duration.ofSeconds(timeoutSeconds));
+        return new EventsIn(services.admin(), transport == Via.JSON
+                ? List.of(APP.get(BurnwatchSettings.TOPIC_USAGE_JSON), APP.get(BurnwatchSettings.TOPIC_OUTCOMES_JSON))
+                : List.of(APP.get(BurnwatchSettings.TOPIC_USAGE), APP.get(BurnwatchSettings.TOPIC_OUTCOMES))).count();
     }
 
     /** Waits until the app has no lag left; false if Ctrl-C came first. */
@@ -181,9 +279,13 @@ public final class ScoreReplay implements Callable<Integer> {
         return Scoring.score(truths, alerts);
     }
 
-    private List<String> simulatorArgs() {
-        List<String> args = new ArrayList<>(List.of("--usage-topic", APP.get(BurnwatchSettings.TOPIC_USAGE),
-                "--outcomes-topic", APP.get(BurnwatchSettings.TOPIC_OUTCOMES),
+    private List<String> simulatorArgs(Via transport) {
+        boolean viaJson = transport == Via.JSON;
+        List<String> args = new ArrayList<>(List.of("--via", transport.name().toLowerCase(Locale.ROOT),
+                "--usage-topic", APP.get(viaJson ? BurnwatchSettings.TOPIC_USAGE_JSON : BurnwatchSettings.TOPIC_USAGE),
+                "--outcomes-topic",
+                APP.get(viaJson ? BurnwatchSettings.TOPIC_OUTCOMES_JSON : BurnwatchSettings.TOPIC_OUTCOMES),
+                "--outcome-lag", outcomeLag,
                 "--truth-topic", TRUTH_TOPIC, "--mode", "replay", "--rate", "max",
                 "--users", Integer.toString(users), "--hours", Double.toString(hours), "--seed", Long.toString(seed)));
         if (mix != null) {
@@ -212,6 +314,25 @@ public final class ScoreReplay implements Callable<Integer> {
             SimFlags.mix(commandLine, mix);
         }
         SimFlags.requireFrom(commandLine, from);
+        SimFlags.via(commandLine, via);
+        SimFlags.outcomeLag(commandLine, outcomeLag);
+        for (String setting : appSettings) {
+            int equals = setting.indexOf('=');
+            String key = equals < 0 ? setting : setting.substring(0, equals).strip();
+            if (equals <= 0) {
+                throw OneLineErrors.problem(commandLine, "--app-setting " + setting
+                        + " is not KEY=VALUE: pass e.g. --app-setting " + OUTCOME_DELAY + "=20s");
+            }
+            if (key.startsWith("burnwatch.") && !BurnwatchSettings.DEFINITION.names().contains(key)) {
+                throw OneLineErrors.problem(commandLine, "--app-setting " + setting + ": the streams app has no"
+                        + " setting " + key + "; check the spelling, or build the app that has it");
+            }
+        }
+        try {
+            outcomeDelay(appSettings());
+        } catch (IllegalArgumentException e) {
+            throw OneLineErrors.problem(commandLine, "--app-setting " + OUTCOME_DELAY + ": " + e.getMessage());
+        }
         if (json != null) {
             Path parent = json.toAbsolutePath().getParent();
             if (Files.isDirectory(json) || parent == null || !Files.isDirectory(parent)) {

@@ -28,6 +28,11 @@ class ScoreReplayFlagsTest {
             "--from yesterday; --from",
             "--json /no/such/dir/score.json; --json",
             "--timeout 0; --timeout",
+            "--via xml; --via",
+            "--outcome-lag soon; --outcome-lag",
+            "--app-setting nokey; --app-setting",
+            "--app-setting =5; --app-setting",
+            "--app-setting burnwatch.no.such.setting=1; burnwatch.no.such.setting",
             "--turbo; --turbo"})
     @DisplayName("a bad flag gives one line naming it, and exit code 2")
     void badFlagIsOneLineAndExitCode2(String args, String named) {

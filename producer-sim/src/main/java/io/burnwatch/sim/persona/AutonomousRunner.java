@@ -9,13 +9,15 @@ import java.util.function.Consumer;
 
 /**
  * Starts an agent on a big job and lets it run for 3–6 hours with no commit, spawning subagents along the way,
- * until it opens a pull request; then, after a break, the next job. Its burn looks like a loop for hours, but its
- * pull request resolves it.
+ * until the agent stops and, 1–5 minutes after its last call, the pull request lands; then, after a break, the next
+ * job. Its burn looks like a loop for hours, but its pull request resolves it.
  */
 public final class AutonomousRunner implements Persona {
 
     static final Duration MIN_RUN = Duration.ofHours(3);
     static final Duration MAX_RUN = Duration.ofHours(6);
+    static final Duration MIN_PR_AFTER_LAST_CALL = Duration.ofMinutes(1);
+    static final Duration MAX_PR_AFTER_LAST_CALL = Duration.ofMinutes(5);
     private static final double SUBAGENT_CHANCE = 0.02;
 
     private final User user;
@@ -27,6 +29,8 @@ public final class AutonomousRunner implements Persona {
     private Instant runEnds;
     private Session subagent;
     private int subagentStepsLeft;
+    /** When the finished run's pull request lands; null while the agent runs. */
+    private Instant pullRequestAt;
     private final Instant firstCall;
 
     public AutonomousRunner(User user, SplittableRandom random, Ids ids, Instant start, Traces traces) {
@@ -49,10 +53,11 @@ public final class AutonomousRunner implements Persona {
 
     @Override
     public Instant act(Instant now, Consumer<SimEvent> emit) {
-        if (run != null && subagent == null && !now.isBefore(runEnds)) {
+        if (pullRequestAt != null) {
             emit.accept(Outcomes.pullRequest(random, ids, user, run, now,
                     Dice.between(random, 200, 3_000), Dice.between(random, 0, 800)));
             run = null;
+            pullRequestAt = null;
             return now.plus(Dice.between(random, Duration.ofMinutes(10), Duration.ofMinutes(60)));
         }
         Initiator initiator = Initiator.AGENT;
@@ -71,6 +76,12 @@ public final class AutonomousRunner implements Persona {
         if (subagent != null && --subagentStepsLeft == 0) {
             subagent = null;
         }
-        return now.plus(steps.gap());
+        Instant nextCall = now.plus(steps.gap());
+        if (subagent == null && !nextCall.isBefore(runEnds)) {
+            // That was the run's last call: the agent stops, and its pull request comes a few minutes later.
+            pullRequestAt = now.plus(Dice.between(random, MIN_PR_AFTER_LAST_CALL, MAX_PR_AFTER_LAST_CALL));
+            return pullRequestAt;
+        }
+        return nextCall;
     }
 }

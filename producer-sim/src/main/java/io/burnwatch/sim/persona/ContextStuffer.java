@@ -12,14 +12,21 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
- * Pastes whole codebases into a chat: huge inputs (observed long-context requests) across many repositories, few
- * output tokens, a question every 45 s to 3 min while at work, and commits every 20–90 minutes. Calls are at
- * least {@link #MIN_GAP} apart, so even the longest context keeps ten minutes below the burn threshold.
+ * Pastes whole codebases into a chat: contexts of {@value #MIN_CONTEXT}–{@value #MAX_CONTEXT} tokens across many
+ * repositories, few output tokens (as observed in long-context requests), a turn every 45 s to 3 min while
+ * at work. About half the turns are the person's own (HUMAN), the others an agent's (AGENT) re-sending the same huge
+ * context. Commits every 40–90 minutes, each naming the session, only the repository, or the user alone. Half an
+ * hour of this easily holds more than 2M tokens, with no outcome in it: a burn that is work, not a loop.
  */
 public final class ContextStuffer implements Persona {
 
     static final Duration MIN_GAP = Duration.ofSeconds(45);
     static final long MAX_OUTPUT = 300;
+    static final long MIN_CONTEXT = 150_000;
+    static final long MAX_CONTEXT = 600_000;
+    static final double HUMAN_SHARE = 0.5;
+    static final Duration MIN_COMMIT_GAP = Duration.ofMinutes(40);
+    static final Duration MAX_COMMIT_GAP = Duration.ofMinutes(90);
     private static final int REPOS = 8;
 
     private final User user;
@@ -68,17 +75,18 @@ public final class ContextStuffer implements Persona {
                 turnsLeft = Dice.between(random, 2, 12);
             }
             CallSizes.Size size = longContexts.draw(random);
-            Tokens tokens = new Tokens(size.context(), Math.min(size.output(), Dice.between(random, 20, MAX_OUTPUT)),
+            Tokens tokens = new Tokens(Dice.between(random, MIN_CONTEXT, MAX_CONTEXT), Math.min(size.output(), Dice.between(random, 20, MAX_OUTPUT)),
                     0, 0);
-            emit.accept(Calls.usage(ids, user, session, now, Initiator.HUMAN, tokens, Dice.hex(random, 16)));
+            Initiator initiator = Dice.chance(random, HUMAN_SHARE) ? Initiator.HUMAN : Initiator.AGENT;
+            emit.accept(Calls.usage(ids, user, session, now, initiator, tokens, Dice.hex(random, 16)));
             turnsLeft--;
             nextTurn = turnsLeft > 0
                     ? now.plus(Dice.between(random, MIN_GAP, Duration.ofMinutes(3)))
                     : atWork(now.plus(Dice.between(random, Duration.ofMinutes(10), Duration.ofMinutes(40))));
         }
         if (!now.isBefore(nextCommit)) {
-            emit.accept(Outcomes.commit(ids, user, session, now, Dice.between(random, 5, 150),
-                    Dice.between(random, 0, 60)));
+            emit.accept(Outcomes.commit(ids, user, session, Outcomes.attribution(random), now,
+                    Dice.between(random, 5, 150), Dice.between(random, 0, 60)));
             nextCommit = now.plus(timeToCommit());
         }
         return nextTurn.isBefore(nextCommit) ? nextTurn : nextCommit;
@@ -89,6 +97,6 @@ public final class ContextStuffer implements Persona {
     }
 
     private Duration timeToCommit() {
-        return Dice.between(random, Duration.ofMinutes(20), Duration.ofMinutes(90));
+        return Dice.between(random, MIN_COMMIT_GAP, MAX_COMMIT_GAP);
     }
 }

@@ -10,23 +10,27 @@ import java.util.function.Consumer;
 
 /**
  * Works with an agent all day, at $20–80 an hour: long sessions replaying observed agent trajectories, a human
- * turn to start each task, now and then a subagent, and a commit every 15–50 minutes (sometimes with a pull
- * request), the first shortly before the run begins. A heavy user burns a lot, but never for an hour without an
- * outcome.
+ * turn to start each task, now and then a subagent. The run starts cold: no outcome before the first call. Each
+ * session's first commit comes 15–50 minutes after it starts, later ones every 15–50 minutes (sometimes with a pull
+ * request); a session ends with the first commit after its planned 30–120 minutes, then a short break. Each outcome
+ * names the session, only the repository, or the user alone (see {@link Outcomes#attribution}). A heavy user burns a
+ * lot, and long before its first commit, but never for an hour without an outcome.
  */
 public final class HeavyUser implements Persona {
 
     static final Duration MIN_COMMIT_GAP = Duration.ofMinutes(15);
     static final Duration MAX_COMMIT_GAP = Duration.ofMinutes(50);
+    static final Duration MIN_BREAK = Duration.ofMinutes(2);
+    static final Duration MAX_BREAK = Duration.ofMinutes(10);
     private static final List<String> CLIENTS = List.of("claude-code", "cursor", "codex");
     private static final double SUBAGENT_CHANCE = 0.03;
+    private static final double PULL_REQUEST_CHANCE = 0.3;
 
     private final User user;
     private final SplittableRandom random;
     private final Ids ids;
     private final Traces traces;
     private final double usdPerHour;
-    private Instant historyCommit;
     private Session session;
     private AgentSteps steps;
     private Session subagent;
@@ -34,6 +38,7 @@ public final class HeavyUser implements Persona {
     private boolean taskStarts;
     private Instant sessionEnds;
     private Instant nextStep;
+    /** The session's next commit; null between sessions. */
     private Instant nextCommit;
 
     public HeavyUser(User user, SplittableRandom random, Ids ids, Instant start, Traces traces) {
@@ -42,9 +47,7 @@ public final class HeavyUser implements Persona {
         this.ids = ids;
         this.traces = traces;
         this.usdPerHour = 20 + random.nextDouble() * 60;
-        this.historyCommit = start.minus(Dice.between(random, Duration.ofMinutes(1), Duration.ofMinutes(8)));
         this.nextStep = start.plus(Dice.between(random, Duration.ofSeconds(2), Duration.ofSeconds(10)));
-        this.nextCommit = start.plus(timeToCommit());
     }
 
     @Override
@@ -54,29 +57,37 @@ public final class HeavyUser implements Persona {
 
     @Override
     public Instant firstAction() {
-        return historyCommit;
+        return nextStep;
     }
 
     @Override
     public Instant act(Instant now, Consumer<SimEvent> emit) {
-        if (historyCommit != null) {
-            emit.accept(Outcomes.commit(ids, user, null, historyCommit,
-                    Dice.between(random, 10, 200), Dice.between(random, 0, 80)));
-            historyCommit = null;
+        if (nextCommit != null && !now.isBefore(nextCommit)) {
+            commit(now, emit);
         }
         if (!now.isBefore(nextStep)) {
             step(now, emit);
         }
-        if (!now.isBefore(nextCommit)) {
-            long added = Dice.between(random, 10, 300);
-            long removed = Dice.between(random, 0, 120);
-            emit.accept(Outcomes.commit(ids, user, session, now, added, removed));
-            if (Dice.chance(random, 0.3)) {
-                emit.accept(Outcomes.pullRequest(random, ids, user, session, now, added, removed));
-            }
-            nextCommit = now.plus(timeToCommit());
+        return nextCommit != null && nextCommit.isBefore(nextStep) ? nextCommit : nextStep;
+    }
+
+    private void commit(Instant now, Consumer<SimEvent> emit) {
+        long added = Dice.between(random, 10, 300);
+        long removed = Dice.between(random, 0, 120);
+        emit.accept(Outcomes.commit(ids, user, session, Outcomes.attribution(random), now, added, removed));
+        if (Dice.chance(random, PULL_REQUEST_CHANCE)) {
+            emit.accept(Outcomes.pullRequest(random, ids, user, session, Outcomes.attribution(random), now, added,
+                    removed));
         }
-        return nextStep.isBefore(nextCommit) ? nextStep : nextCommit;
+        if (now.isBefore(sessionEnds)) {
+            nextCommit = now.plus(timeToCommit());
+        } else {
+            // The work is committed: the session ends here, and the next one starts after a break.
+            session = null;
+            subagent = null;
+            nextCommit = null;
+            nextStep = now.plus(Dice.between(random, MIN_BREAK, MAX_BREAK));
+        }
     }
 
     private void step(Instant now, Consumer<SimEvent> emit) {
@@ -84,6 +95,7 @@ public final class HeavyUser implements Persona {
             session = Calls.open(random, ids, user, Role.HEAVY, CLIENTS, now, emit);
             steps = new AgentSteps(traces.agentRuns(), session.model(), usdPerHour, random);
             sessionEnds = now.plus(Dice.between(random, Duration.ofMinutes(30), Duration.ofMinutes(120)));
+            nextCommit = now.plus(timeToCommit());
             taskStarts = true;
         }
         if (subagent == null && !taskStarts && Dice.chance(random, SUBAGENT_CHANCE)) {
@@ -97,12 +109,7 @@ public final class HeavyUser implements Persona {
         if (subagent != null && --subagentStepsLeft == 0) {
             subagent = null;
         }
-        if (now.isBefore(sessionEnds) || subagent != null) {
-            nextStep = now.plus(steps.gap());
-        } else {
-            session = null;
-            nextStep = now.plus(Dice.between(random, Duration.ofMinutes(2), Duration.ofMinutes(10)));
-        }
+        nextStep = now.plus(steps.gap());
     }
 
     private Duration timeToCommit() {

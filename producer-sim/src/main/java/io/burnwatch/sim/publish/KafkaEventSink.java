@@ -14,7 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Sends usage and outcomes keyed by user id, so a user's events land on the same partition number of their
  * topics, and ground truth keyed by session id. The record timestamp is the event time, which is what Kafka
  * Streams windows on. Values are written as Confluent wire-format Avro here rather than by the producer, so that
- * raw records can share the producer.
+ * raw records can share the producer; with {@link Via#JSON}, usage and outcomes are written as one JSON object each
+ * (see {@link JsonValues}) and ground truth stays Avro.
  */
 public final class KafkaEventSink implements RecordSink {
 
@@ -23,18 +24,30 @@ public final class KafkaEventSink implements RecordSink {
     private final KafkaProducer<String, byte[]> producer;
     private final SpecificAvroSerializer<SpecificRecord> avro = new SpecificAvroSerializer<>();
     private final Topics topics;
+    private final Via via;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public KafkaEventSink(Properties producerConfig, Topics topics) {
+        this(producerConfig, topics, Via.AVRO);
+    }
+
+    public KafkaEventSink(Properties producerConfig, Topics topics, Via via) {
         this.producer = new KafkaProducer<>(producerConfig);
         this.avro.configure(toMap(producerConfig), false);
         this.topics = topics;
+        this.via = via;
     }
 
     @Override
     public void send(SimEvent event) {
         String topic = topics.of(event);
-        send(new ProducerRecord<>(topic, null, event.ts().toEpochMilli(), event.key(), avro(topic, event.record())));
+        send(new ProducerRecord<>(topic, null, event.ts().toEpochMilli(), event.key(), value(topic, event)));
+    }
+
+    /** The record value of {@code event} on {@code topic}. */
+    byte[] value(String topic, SimEvent event) {
+        boolean json = via == Via.JSON && !(event instanceof SimEvent.Truth);
+        return json ? JsonValues.bytes(event.record()) : avro(topic, event.record());
     }
 
     @Override

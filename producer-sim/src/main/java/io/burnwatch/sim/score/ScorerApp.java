@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 /** Prints, per persona, how the alerts on burnwatch.alerts did against the simulator's ground truth. */
 @Command(name = "burnwatch-score", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scores burnwatch's session alerts against the simulator's ground truth, per persona: sessions,"
-                + " alerted sessions, pending sessions, sessions resolved by outcome, precision, recall and detection"
-                + " delay (p50/p95)."})
+                + " alerted sessions, pending sessions, sessions resolved by outcome and by quiet, precision, recall, and"
+                + " detection delay (p50/p95/max) from the burn's crossing and from the session's start."})
 public final class ScorerApp implements Callable<Integer> {
 
     @Spec

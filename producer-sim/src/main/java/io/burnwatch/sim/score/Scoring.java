@@ -35,9 +35,12 @@ import java.util.TreeMap;
  *   outcome; never for a MUST_NOT_ALERT session.</li>
  *   <li><b>precision</b> = correct alerted sessions / alerted sessions; <b>recall</b> = alerted SHOULD_ALERT
  *   sessions / SHOULD_ALERT sessions.</li>
+ *   <li>A session is <b>resolved quiet</b> when at least one of its alerts was RESOLVED with QUIET.</li>
  *   <li><b>detection delay</b> = the session's first {@code opened_at} minus its {@code detectable_from}, over the
- *   alerted SHOULD_ALERT sessions; p50 and p95 by nearest rank.</li>
+ *   alerted SHOULD_ALERT sessions; p50 and p95 by nearest rank, and the max. The <b>start delay</b> is the same
+ *   from the session's {@code started_at}.</li>
  * </ul>
+ * Every session with a session alert also gets a {@link SessionVerdict}, to compare runs session by session.
  */
 public final class Scoring {
 
@@ -64,11 +67,18 @@ public final class Scoring {
         }
         Map<String, Tally> tallies = new TreeMap<>();
         Tally all = new Tally(ALL);
+        List<SessionVerdict> verdicts = new ArrayList<>();
         for (SessionTruth truth : truths) {
-            Outcome outcome = judge(truth, latestBySession.getOrDefault(truth.getSessionId(), Map.of()).values());
+            Collection<Alert> latest = latestBySession.getOrDefault(truth.getSessionId(), Map.of()).values();
+            Outcome outcome = judge(truth, latest);
             tallies.computeIfAbsent(truth.getPersona(), Tally::new).add(truth, outcome);
             all.add(truth, outcome);
+            if (!latest.isEmpty()) {
+                verdicts.add(new SessionVerdict(truth.getSessionId(), truth.getPersona(), truth.getLabel().name(),
+                        resolution(latest), episodes(latest)));
+            }
         }
+        verdicts.sort(Comparator.comparing(SessionVerdict::sessionId));
         List<PersonaScore> rows = new ArrayList<>();
         tallies.values().forEach(tally -> rows.add(tally.score()));
         rows.add(all.score());
@@ -76,20 +86,43 @@ public final class Scoring {
         truths.forEach(truth -> known.add(truth.getSessionId()));
         int unmatched = latestBySession.entrySet().stream().filter(session -> !known.contains(session.getKey()))
                 .mapToInt(session -> session.getValue().size()).sum();
-        return new Score(rows, unmatched);
+        return new Score(rows, unmatched, verdicts);
     }
 
     private record Outcome(boolean alerted, boolean pending, boolean correct, boolean resolvedByOutcome,
-                           Duration delay) {
+                           boolean resolvedQuiet, Duration delay, Duration startDelay) {
+    }
+
+    /** The state of each alert, in the order they were opened. */
+    private static List<String> episodes(Collection<Alert> latest) {
+        return latest.stream()
+                .sorted(Comparator.comparing(Alert::getOpenedAt).thenComparing(Alert::getAlertId))
+                .map(alert -> alert.getStatus() != AlertStatus.RESOLVED || alert.getResolution() == null
+                        ? SessionVerdict.PENDING : alert.getResolution().name())
+                .toList();
+    }
+
+    private static String resolution(Collection<Alert> latest) {
+        if (latest.stream().allMatch(alert -> alert.getStatus() != AlertStatus.RESOLVED)) {
+            return SessionVerdict.PENDING;
+        }
+        if (latest.stream().anyMatch(alert -> resolvedBy(alert, Resolution.QUIET))) {
+            return Resolution.QUIET.name();
+        }
+        if (latest.stream().anyMatch(alert -> resolvedBy(alert, Resolution.OUTCOME))) {
+            return Resolution.OUTCOME.name();
+        }
+        return latest.stream().filter(alert -> alert.getResolution() != null)
+                .map(alert -> alert.getResolution().name()).sorted().findFirst().orElse(SessionVerdict.PENDING);
     }
 
     private static Outcome judge(SessionTruth truth, Collection<Alert> latest) {
         if (latest.isEmpty()) {
-            return new Outcome(false, false, false, false, null);
+            return new Outcome(false, false, false, false, false, null, null);
         }
         boolean unresolved = latest.stream().allMatch(alert -> alert.getStatus() != AlertStatus.RESOLVED);
         if (truth.getLabel() == TruthLabel.MAY_ALERT_IF_RESOLVED && unresolved) {
-            return new Outcome(false, true, false, false, null);
+            return new Outcome(false, true, false, false, false, null, null);
         }
         boolean resolvedByOutcome = latest.stream().anyMatch(alert -> resolvedBy(alert, Resolution.OUTCOME))
                 && latest.stream().noneMatch(alert -> resolvedBy(alert, Resolution.QUIET));
@@ -98,12 +131,17 @@ public final class Scoring {
             case MAY_ALERT_IF_RESOLVED -> resolvedByOutcome;
             case MUST_NOT_ALERT -> false;
         };
+        boolean resolvedQuiet = latest.stream().anyMatch(alert -> resolvedBy(alert, Resolution.QUIET));
         Duration delay = null;
-        if (truth.getLabel() == TruthLabel.SHOULD_ALERT && truth.getDetectableFrom() != null) {
+        Duration startDelay = null;
+        if (truth.getLabel() == TruthLabel.SHOULD_ALERT) {
             Instant firstOpened = latest.stream().map(Alert::getOpenedAt).min(Comparator.naturalOrder()).orElseThrow();
-            delay = Duration.between(truth.getDetectableFrom(), firstOpened);
+            startDelay = Duration.between(truth.getStartedAt(), firstOpened);
+            if (truth.getDetectableFrom() != null) {
+                delay = Duration.between(truth.getDetectableFrom(), firstOpened);
+            }
         }
-        return new Outcome(true, false, correct, resolvedByOutcome, delay);
+        return new Outcome(true, false, correct, resolvedByOutcome, resolvedQuiet, delay, startDelay);
     }
 
     private static boolean resolvedBy(Alert alert, Resolution resolution) {
@@ -113,11 +151,13 @@ public final class Scoring {
     private static final class Tally {
         private final String persona;
         private final List<Duration> delays = new ArrayList<>();
+        private final List<Duration> startDelays = new ArrayList<>();
         private int sessions;
         private int alerted;
         private int pending;
         private int correct;
         private int resolvedByOutcome;
+        private int resolvedQuiet;
         private int shouldAlert;
         private int detected;
 
@@ -142,6 +182,9 @@ public final class Scoring {
                 if (outcome.resolvedByOutcome()) {
                     resolvedByOutcome++;
                 }
+                if (outcome.resolvedQuiet()) {
+                    resolvedQuiet++;
+                }
                 if (should) {
                     detected++;
                 }
@@ -149,12 +192,17 @@ public final class Scoring {
             if (outcome.delay() != null) {
                 delays.add(outcome.delay());
             }
+            if (outcome.startDelay() != null) {
+                startDelays.add(outcome.startDelay());
+            }
         }
 
         PersonaScore score() {
             delays.sort(Comparator.naturalOrder());
-            return new PersonaScore(persona, sessions, alerted, pending, correct, resolvedByOutcome, shouldAlert,
-                    detected, percentile(delays, 0.50), percentile(delays, 0.95));
+            startDelays.sort(Comparator.naturalOrder());
+            return new PersonaScore(persona, sessions, alerted, pending, correct, resolvedByOutcome, resolvedQuiet,
+                    shouldAlert, detected, percentile(delays, 0.50), percentile(delays, 0.95), percentile(delays, 1.0),
+                    percentile(startDelays, 0.50), percentile(startDelays, 0.95), percentile(startDelays, 1.0));
         }
     }
 

@@ -3,16 +3,14 @@ package io.burnwatch.sim.truth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.burnwatch.sim.persona.SimEvent;
 import io.burnwatch.sim.publish.EventSink;
+import io.burnwatch.sim.publish.JsonValues;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -54,12 +52,6 @@ public final class TruthFile implements EventSink {
     }
 
     static Map<String, Object> fields(SpecificRecord record) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (Schema.Field field : record.getSchema().getFields()) {
-            Object value = record.get(field.pos());
-            fields.put(field.name(), value instanceof Instant instant ? (Object) instant.toEpochMilli()
-                    : value instanceof CharSequence || value instanceof Enum<?> ? value.toString() : value);
-        }
-        return fields;
+        return JsonValues.fields(record);
     }
 }

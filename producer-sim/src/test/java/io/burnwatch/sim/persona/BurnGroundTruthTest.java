@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.burnwatch.schema.Initiator;
 import io.burnwatch.schema.OutcomeKind;
+import io.burnwatch.schema.TruthLabel;
 import io.burnwatch.schema.UsageEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import io.burnwatch.sim.trace.Traces;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The simulator's ground truth: the looper, and only the looper, trips the burn rule. */
+/** The simulator's ground truth: the looper trips the burn rule, and so do people at work who must not alert. */
 class BurnGroundTruthTest {
 
     private static final Duration TWO_HOURS = Duration.ofHours(2);
@@ -50,43 +52,45 @@ class BurnGroundTruthTest {
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {42, 1, 2, 3, 77})
-    @DisplayName("over two simulated hours the burn rule fires for the small cast's looper and for no one else")
-    void onlyTheLooperBurnsWithoutOutcome(long seed) {
+    @DisplayName("over two simulated hours the burn rule fires for the small cast's looper")
+    void theLooperBurnsWithoutOutcome(long seed) {
         Cast cast = Cast.of(seed, Cast.SMALL);
 
-        assertThat(BurnRule.burners(SimEvents.firstSpan(cast, TWO_HOURS))).containsExactly(cast.looper().userId());
+        assertThat(BurnRule.burners(SimEvents.firstSpan(cast, TWO_HOURS))).contains(cast.looper().userId());
     }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {42, 7})
-    @DisplayName("in a large cast the burn rule fires for loopers and runners only, never for users who must not alert")
-    void onlyLoopersAndRunnersBurnWithoutOutcome(long seed) {
+    @DisplayName("in a large cast the burn rule fires for every idle looper, and for users who must not alert too: burn alone does not tell a loop")
+    void burnAloneDoesNotTellALoop(long seed) {
         Cast cast = Cast.of(seed, 60);
+        Set<String> burners = BurnRule.burners(SimEvents.firstSpan(cast, TWO_HOURS));
+        List<String> loopers = cast.users().stream().filter(u -> cast.roleOf(u) == Role.IDLE_LOOPER)
+                .map(User::userId).toList();
 
-        assertThat(BurnRule.burners(SimEvents.firstSpan(cast, TWO_HOURS))).isNotEmpty().allSatisfy(user -> assertThat(
-                cast.roleOf(cast.users().stream().filter(u -> u.userId().equals(user)).findFirst().orElseThrow()))
-                .isIn(Role.IDLE_LOOPER, Role.JITTERED_LOOPER, Role.RUNNER));
+        assertThat(burners).containsAll(loopers);
+        assertThat(burners).anySatisfy(user -> assertThat(cast.roleOf(cast.users().stream()
+                .filter(u -> u.userId().equals(user)).findFirst().orElseThrow()).label())
+                .isEqualTo(TruthLabel.MUST_NOT_ALERT));
     }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {42, 5})
-    @DisplayName("heavy users commit shortly before the run starts and then every 15 to 50 minutes")
-    void heavyUsersHaveRecentOutcomes(long seed) {
+    @DisplayName("heavy users start cold: no outcome before the run, the first commit 15 to 50 minutes after their first call")
+    void heavyUsersStartCold(long seed) {
         Cast cast = Cast.of(seed, 6);
         List<SimEvent> events = SimEvents.firstSpan(cast, TWO_HOURS);
         List<User> heavy = cast.users().stream().filter(u -> cast.roleOf(u) == Role.HEAVY).toList();
 
         assertThat(heavy).isNotEmpty().allSatisfy(user -> {
+            Instant firstCall = usageOf(events, user).findFirst().orElseThrow().getTs();
             List<Instant> commits = events.stream()
                     .filter(e -> e instanceof SimEvent.Outcome o && o.event().getKind() == OutcomeKind.COMMIT
                             && e.userId().equals(user.userId()))
                     .map(SimEvent::ts).toList();
-            assertThat(commits.get(0)).isBetween(SimEvents.START.minus(Duration.ofMinutes(10)), SimEvents.START);
-            assertThat(commits).hasSizeGreaterThanOrEqualTo(3);
-            for (int i = 1; i < commits.size(); i++) {
-                assertThat(Duration.between(commits.get(i - 1), commits.get(i)))
-                        .isBetween(Duration.ofMinutes(1), HeavyUser.MAX_COMMIT_GAP.plusMinutes(8));
-            }
+            assertThat(commits).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(Duration.between(firstCall, commits.get(0)))
+                    .isBetween(HeavyUser.MIN_COMMIT_GAP, HeavyUser.MAX_COMMIT_GAP);
         });
     }
 

@@ -53,7 +53,7 @@ class PersonasTest {
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 42, 99})
-    @DisplayName("a heavy user spends $20-80 an hour in agent sessions and commits every 15-50 minutes")
+    @DisplayName("a heavy user spends $20-80 an hour in agent sessions, with human and agent turns")
     void heavyUser(long seed) {
         Duration span = Duration.ofHours(6);
         Play play = Play.of(Role.HEAVY, seed, span);
@@ -61,18 +61,68 @@ class PersonasTest {
         assertThat(play.usdPerHour(span)).isBetween(15.0, 85.0);
         assertThat(play.calls()).anyMatch(c -> c.getInitiator() == Initiator.HUMAN)
                 .anyMatch(c -> c.getInitiator() == Initiator.AGENT);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 42, 99, 7})
+    @DisplayName("a heavy user starts cold: no outcome before its first call, and each session's first commit 15-50 min after it starts")
+    void heavyUserStartsCold(long seed) {
+        Play play = Play.of(Role.HEAVY, seed, Duration.ofHours(8));
+        List<Instant> starts = play.truths().stream().filter(t -> t.getParentSessionId() == null)
+                .map(SessionTruth::getStartedAt).toList();
         List<Instant> commits = play.outcomes().stream().filter(o -> o.getKind() == OutcomeKind.COMMIT)
-                .map(OutcomeEvent::getTs).filter(ts -> ts.isAfter(SimEvents.START)).toList();
-        assertThat(commits).hasSizeBetween(6, 25);
-        for (int i = 1; i < commits.size(); i++) {
-            assertThat(Duration.between(commits.get(i - 1), commits.get(i)))
-                    .isBetween(HeavyUser.MIN_COMMIT_GAP, HeavyUser.MAX_COMMIT_GAP);
+                .map(OutcomeEvent::getTs).toList();
+        Instant firstCall = play.calls().get(0).getTs();
+
+        assertThat(play.outcomes()).allSatisfy(o -> assertThat(o.getTs()).isAfter(firstCall.plus(HeavyUser.MIN_COMMIT_GAP)
+                .minusMillis(1)));
+        assertThat(starts).hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 0; i < starts.size(); i++) {
+            Instant start = starts.get(i);
+            Instant next = i + 1 < starts.size() ? starts.get(i + 1) : Instant.MAX;
+            List<Instant> own = commits.stream().filter(c -> !c.isBefore(start) && c.isBefore(next)).toList();
+            if (next != Instant.MAX) {
+                assertThat(own).as("commits of session %d", i).isNotEmpty();
+                assertThat(Duration.between(own.get(own.size() - 1), next)).as("break after session %d", i)
+                        .isBetween(HeavyUser.MIN_BREAK, HeavyUser.MAX_BREAK);
+            }
+            if (!own.isEmpty()) {
+                assertThat(Duration.between(start, own.get(0))).as("first commit of session %d", i)
+                        .isBetween(HeavyUser.MIN_COMMIT_GAP, HeavyUser.MAX_COMMIT_GAP);
+            }
+            for (int c = 1; c < own.size(); c++) {
+                assertThat(Duration.between(own.get(c - 1), own.get(c)))
+                        .isBetween(HeavyUser.MIN_COMMIT_GAP, HeavyUser.MAX_COMMIT_GAP);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Role.class, names = {"HEAVY", "STUFFER"})
+    @DisplayName("outcomes name the session, only the repository, or the user alone, each in a good share")
+    void outcomeAttributionIsMixed(Role role) {
+        List<OutcomeEvent> outcomes = new java.util.ArrayList<>();
+        Set<String> sessions = new java.util.HashSet<>();
+        for (long seed : new long[] {1, 2, 3}) {
+            Play play = Play.of(role, seed, Duration.ofDays(1));
+            outcomes.addAll(play.outcomes());
+            play.truths().forEach(t -> sessions.add(t.getSessionId()));
+        }
+        long bySession = outcomes.stream().filter(o -> o.getSessionId() != null).count();
+        long byRepo = outcomes.stream().filter(o -> o.getSessionId() == null && o.getRepo() != null).count();
+        long byUser = outcomes.stream().filter(o -> o.getSessionId() == null && o.getRepo() == null).count();
+
+        assertThat(outcomes).hasSizeGreaterThan(20);
+        assertThat(outcomes).filteredOn(o -> o.getSessionId() != null)
+                .allSatisfy(o -> assertThat(sessions).contains(o.getSessionId()));
+        for (long share : new long[] {bySession, byRepo, byUser}) {
+            assertThat(share / (double) outcomes.size()).isBetween(0.1, 0.6);
         }
     }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 42})
-    @DisplayName("an autonomous runner runs 3-6 hours without a commit, and each run ends in its pull request")
+    @DisplayName("an autonomous runner runs 3-6 hours without a commit, and its pull request lands 1-5 min after the run's last call")
     void autonomousRunner(long seed) {
         Play play = Play.of(Role.RUNNER, seed, Duration.ofHours(14));
         Set<String> subagents = play.truths().stream().filter(t -> t.getParentSessionId() != null)
@@ -80,12 +130,16 @@ class PersonasTest {
         Map<String, List<UsageEvent>> runs = play.calls().stream().filter(c -> !subagents.contains(c.getSessionId()))
                 .collect(Collectors.groupingBy(UsageEvent::getSessionId));
 
-        assertThat(play.outcomes()).allMatch(o -> o.getKind() == OutcomeKind.PR_OPENED).isNotEmpty();
+        assertThat(play.outcomes()).allMatch(o -> o.getKind() == OutcomeKind.PR_OPENED).hasSizeGreaterThanOrEqualTo(2);
         assertThat(play.outcomes()).allSatisfy(pr -> {
             List<UsageEvent> run = runs.get(pr.getSessionId());
             Duration length = Duration.between(run.get(0).getTs(), pr.getTs());
-            assertThat(length).isBetween(AutonomousRunner.MIN_RUN, AutonomousRunner.MAX_RUN.plusMinutes(5));
+            assertThat(length).isBetween(AutonomousRunner.MIN_RUN, AutonomousRunner.MAX_RUN.plusMinutes(10));
             assertThat(run).allSatisfy(c -> assertThat(c.getTs()).isBefore(pr.getTs()));
+            Instant lastCall = play.calls().stream().map(UsageEvent::getTs).filter(ts -> ts.isBefore(pr.getTs()))
+                    .max(Instant::compareTo).orElseThrow();
+            assertThat(Duration.between(lastCall, pr.getTs())).isBetween(AutonomousRunner.MIN_PR_AFTER_LAST_CALL,
+                    AutonomousRunner.MAX_PR_AFTER_LAST_CALL);
         });
     }
 
@@ -109,20 +163,49 @@ class PersonasTest {
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 42})
-    @DisplayName("a context stuffer sends huge inputs from many repositories, asks for little, and commits")
+    @DisplayName("a context stuffer sends huge contexts from many repositories, half of them as agent turns, asks for little, and commits every 40-90 min")
     void contextStuffer(long seed) {
         Play play = Play.of(Role.STUFFER, seed, Duration.ofDays(2));
-        Traces traces = Traces.packaged();
 
         assertThat(play.calls()).isNotEmpty().allSatisfy(c -> {
-            assertThat(c.getInputTokens()).isLessThanOrEqualTo(traces.longContexts().maxContext());
+            assertThat(c.getInputTokens()).isBetween(ContextStuffer.MIN_CONTEXT, ContextStuffer.MAX_CONTEXT);
             assertThat(c.getOutputTokens()).isLessThanOrEqualTo(ContextStuffer.MAX_OUTPUT);
         });
-        double meanInput = play.calls().stream().mapToLong(UsageEvent::getInputTokens).average().orElseThrow();
-        double meanOutput = play.calls().stream().mapToLong(UsageEvent::getOutputTokens).average().orElseThrow();
-        assertThat(meanInput).isGreaterThan(5_000).isGreaterThan(30 * meanOutput);
+        double humanShare = play.calls().stream().filter(c -> c.getInitiator() == Initiator.HUMAN).count()
+                / (double) play.calls().size();
+        assertThat(humanShare).isBetween(0.3, 0.7);
+        double meanAgentInput = play.calls().stream().filter(c -> c.getInitiator() == Initiator.AGENT)
+                .mapToLong(UsageEvent::getInputTokens).average().orElseThrow();
+        assertThat(meanAgentInput).isGreaterThan(250_000);
         assertThat(play.calls().stream().map(UsageEvent::getRepo).distinct().count()).isGreaterThanOrEqualTo(4);
-        assertThat(play.outcomes()).hasSizeGreaterThan(5).allMatch(o -> o.getKind() == OutcomeKind.COMMIT);
+        List<Instant> commits = play.outcomes().stream().map(OutcomeEvent::getTs).toList();
+        assertThat(play.outcomes()).hasSizeGreaterThan(20).allMatch(o -> o.getKind() == OutcomeKind.COMMIT);
+        for (int i = 1; i < commits.size(); i++) {
+            assertThat(Duration.between(commits.get(i - 1), commits.get(i)))
+                    .isBetween(ContextStuffer.MIN_COMMIT_GAP, ContextStuffer.MAX_COMMIT_GAP);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 42, 7})
+    @DisplayName("a context stuffer at work holds more than 2M tokens in some half hour with no outcome in it")
+    void contextStufferCrossesTheTokenBurn(long seed) {
+        Play play = Play.of(Role.STUFFER, seed, Duration.ofDays(2));
+        List<UsageEvent> calls = play.calls();
+        List<Instant> outcomes = play.outcomes().stream().map(OutcomeEvent::getTs).toList();
+        Duration window = Duration.ofMinutes(30);
+
+        boolean crossed = false;
+        for (int last = 0, first = 0; last < calls.size() && !crossed; last++) {
+            Instant end = calls.get(last).getTs();
+            while (!calls.get(first).getTs().isAfter(end.minus(window))) {
+                first++;
+            }
+            long tokens = calls.subList(first, last + 1).stream().mapToLong(BurnRule::total).sum();
+            boolean outcomeIn = outcomes.stream().anyMatch(o -> o.isAfter(end.minus(window)) && !o.isAfter(end));
+            crossed = tokens >= 2_000_000 && !outcomeIn;
+        }
+        assertThat(crossed).isTrue();
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -100,9 +100,12 @@ class ScorerIT {
 
         assertThat(exit).isZero();
         assertThat(out.toString().lines().map(line -> List.of(line.split("\\s+")))).contains(
-                List.of("idle_looper", "2", "1", "0", "0", "1.000", "0.500", "45s", "45s"),
-                List.of("heavy_user", "1", "1", "0", "0", "0.000", "n/a", "n/a", "n/a"),
-                List.of("all", "3", "2", "0", "0", "0.500", "0.500", "45s", "45s"));
+                List.of("idle_looper", "2", "1", "0", "0", "0", "1.000", "0.500", "|", "45s", "45s", "45s", "|",
+                        "46s", "46s", "46s"),
+                List.of("heavy_user", "1", "1", "0", "0", "0", "0.000", "n/a", "|", "n/a", "n/a", "n/a", "|", "n/a",
+                        "n/a", "n/a"),
+                List.of("all", "3", "2", "0", "0", "0", "0.500", "0.500", "|", "45s", "45s", "45s", "|", "46s", "46s",
+                        "46s"));
     }
 
     private static int score(StringWriter out, String... extra) {

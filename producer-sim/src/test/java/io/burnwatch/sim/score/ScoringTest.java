@@ -61,6 +61,48 @@ class ScoringTest {
         assertThat(loopers.recall()).hasValue(0.75);
         assertThat(loopers.delayP50()).isEqualTo(Duration.ofSeconds(120));
         assertThat(loopers.delayP95()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(loopers.delayMax()).isEqualTo(Duration.ofSeconds(600));
+    }
+
+    @Test
+    @DisplayName("start delays run from started_at to the first opened_at, over the alerted SHOULD_ALERT sessions")
+    void startDelays() {
+        PersonaScore loopers = row(score, "idle_looper");
+
+        assertThat(loopers.startDelayP50()).isEqualTo(Duration.ofSeconds(121));
+        assertThat(loopers.startDelayP95()).isEqualTo(Duration.ofSeconds(601));
+        assertThat(loopers.startDelayMax()).isEqualTo(Duration.ofSeconds(601));
+        assertThat(row(score, "heavy_user").startDelayP50()).isNull();
+    }
+
+    @Test
+    @DisplayName("every session with an alert gets its verdict: OUTCOME, QUIET or PENDING")
+    void verdictsPerSession() {
+        assertThat(score.sessions()).extracting(SessionVerdict::sessionId, SessionVerdict::resolution)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("heavy-1", "PENDING"),
+                        org.assertj.core.groups.Tuple.tuple("loop-1", "PENDING"),
+                        org.assertj.core.groups.Tuple.tuple("loop-2", "PENDING"),
+                        org.assertj.core.groups.Tuple.tuple("loop-3", "PENDING"),
+                        org.assertj.core.groups.Tuple.tuple("run-1", "OUTCOME"),
+                        org.assertj.core.groups.Tuple.tuple("run-2", "QUIET"),
+                        org.assertj.core.groups.Tuple.tuple("run-3", "PENDING"));
+        assertThat(score.sessions()).filteredOn(v -> v.sessionId().equals("run-1")).singleElement()
+                .satisfies(v -> assertThat(v.persona()).isEqualTo("autonomous_runner"));
+    }
+
+    @Test
+    @DisplayName("a loop that went quiet and resumed is QUIET, with its episodes in the order they were opened")
+    void episodesInOrder() {
+        Score resumed = Scoring.score(List.of(Sessions.shouldAlert("loop-1", "idle_looper", 1_000)),
+                List.of(Alert.newBuilder(Sessions.open("loop-1", 300_000)).setAlertId("second").build(),
+                        Alert.newBuilder(Sessions.resolved("loop-1", 61_000, 200_000, "QUIET")).setAlertId("first")
+                                .build()));
+
+        assertThat(resumed.sessions()).singleElement().satisfies(verdict -> {
+            assertThat(verdict.resolution()).isEqualTo("QUIET");
+            assertThat(verdict.episodes()).containsExactly("QUIET", "PENDING");
+        });
     }
 
     @Test
@@ -82,6 +124,7 @@ class ScoringTest {
         assertThat(runners.alertedSessions()).isEqualTo(2);
         assertThat(runners.correctAlerts()).isEqualTo(1);
         assertThat(runners.resolvedByOutcome()).isEqualTo(1);
+        assertThat(runners.resolvedQuiet()).isEqualTo(1);
         assertThat(runners.precision()).hasValue(0.5);
     }
 
@@ -204,9 +247,11 @@ class ScoringTest {
     @DisplayName("the table has a line per persona and the JSON the same figures")
     void tableAndJson() throws Exception {
         assertThat(score.table().lines()).anySatisfy(line -> assertThat(line.split("\\s+"))
-                .containsExactly("idle_looper", "4", "3", "0", "0", "1.000", "0.750", "120s", "600s"));
+                .containsExactly("idle_looper", "4", "3", "0", "0", "0", "1.000", "0.750", "|", "120s", "600s", "600s",
+                        "|", "121s", "601s", "601s"));
         assertThat(score.table().lines()).anySatisfy(line -> assertThat(line.split("\\s+"))
-                .containsExactly("autonomous_runner", "3", "2", "1", "1", "0.500", "n/a", "n/a", "n/a"));
+                .containsExactly("autonomous_runner", "3", "2", "1", "1", "1", "0.500", "n/a", "|", "n/a", "n/a", "n/a",
+                        "|", "n/a", "n/a", "n/a"));
         assertThat(score.table()).contains("alerts on sessions not in the ground truth: 1");
 
         JsonNode json = new ObjectMapper().readTree(score.json());
@@ -214,12 +259,20 @@ class ScoringTest {
         assertThat(runners.get("persona").asText()).isEqualTo("autonomous_runner");
         assertThat(runners.get("pending").asInt()).isEqualTo(1);
         assertThat(runners.get("resolved_by_outcome").asInt()).isEqualTo(1);
+        assertThat(runners.get("resolved_quiet").asInt()).isEqualTo(1);
         JsonNode heavy = json.get("personas").get(1);
         assertThat(heavy.get("persona").asText()).isEqualTo("heavy_user");
         assertThat(heavy.get("precision").asDouble()).isZero();
         assertThat(heavy.get("recall").isNull()).isTrue();
         assertThat(json.get("personas").get(2).get("delay_p95_ms").asLong()).isEqualTo(600_000);
+        assertThat(json.get("personas").get(2).get("delay_max_ms").asLong()).isEqualTo(600_000);
+        assertThat(json.get("personas").get(2).get("start_delay_p50_ms").asLong()).isEqualTo(121_000);
         assertThat(json.get("unmatched_alerts").asInt()).isEqualTo(1);
+        assertThat(json.get("sessions")).hasSize(7);
+        assertThat(json.get("sessions").get(5).get("session_id").asText()).isEqualTo("run-2");
+        assertThat(json.get("sessions").get(5).get("resolution").asText()).isEqualTo("QUIET");
+        assertThat(json.get("sessions").get(5).get("episodes")).hasSize(1);
+        assertThat(json.get("sessions").get(5).get("episodes").get(0).asText()).isEqualTo("QUIET");
     }
 
     private static PersonaScore row(Score score, String persona) {
