@@ -3,6 +3,7 @@ package io.burnwatch.stack;
 import io.burnwatch.sim.OneLineErrors;
 import io.burnwatch.sim.SimFlags;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.config.BurnwatchSettings;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -157,7 +158,7 @@ public final class Benchmark implements Callable<Integer> {
                     + " %,.0f)%n", state.stateBytes(), state.sessions(), state.bytesPerSession(),
                     state.sessionStoreBytesPerSession());
 
-            if (!services.startApp(jvm, settings)) {
+            if (!services.startApp(jvm, latencySettings())) {
                 return OneLineErrors.EXIT_FAILED;
             }
             LatencyRun latency = measureLatency(services, app, appLag, input, timeout);
@@ -175,6 +176,18 @@ public final class Benchmark implements Callable<Integer> {
         }
         console.flush();
         return 0;
+    }
+
+    /**
+     * The settings of the latency phase: unless set with -D, idle-loop decisions on arrival and a one-minute
+     * fingerprint confirmation, so that the measured latency is the pipeline's own and the phase sees alerts within
+     * its few minutes. With the default outcome delay, alerts come that delay (5 min) later, by design.
+     */
+    private Map<String, String> latencySettings() {
+        Map<String, String> latency = new LinkedHashMap<>(settings);
+        latency.putIfAbsent(BurnwatchSettings.IDLE_OUTCOME_DELAY, "0s");
+        latency.putIfAbsent(BurnwatchSettings.IDLE_FINGERPRINT_CONFIRM, "1m");
+        return latency;
     }
 
     /** The OPEN alerts' latency while {@code --latency-users} send in real time for {@code --latency-seconds}. */

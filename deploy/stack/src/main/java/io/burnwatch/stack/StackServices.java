@@ -60,15 +60,15 @@ final class StackServices {
     }
 
     /**
-     * Starts all of them, printing when each is ready.
+     * Starts all of them, the app with {@code appSettings} on top of the stack's, printing when each is ready.
      *
      * @return empty if the run was asked to stop first
      * @throws StackFailure if one of them cannot start
      */
-    static Optional<StackServices> start(StackRun run, DataDir data, Ports ports, PrintWriter console)
-            throws Exception {
+    static Optional<StackServices> start(StackRun run, DataDir data, Ports ports, PrintWriter console,
+                                         Map<String, String> appSettings) throws Exception {
         Optional<StackServices> kafka = startKafka(run, data, ports, console);
-        if (kafka.isEmpty() || !kafka.get().startApp()) {
+        if (kafka.isEmpty() || !kafka.get().startApp(List.of("-Xmx1g"), appSettings)) {
             return Optional.empty();
         }
         return kafka;

@@ -36,6 +36,7 @@ class BenchmarkIT {
                 new PrintStream(err, true, StandardCharsets.UTF_8)).execute("--events", "10000", "--users", "500",
                 "--latency-users", "100", "--latency-seconds", "30",
                 "-D", "burnwatch.idle.confirm=5s", "-D", "burnwatch.idle.min.tokens=300000",
+                "-D", "burnwatch.idle.fingerprint.confirm=5s",
                 "--json", json.toString(), "--data-dir", dir.resolve("data").toString(), "--timeout", "300");
         if (exit == 0) {
             results = new ObjectMapper().readTree(json.toFile());

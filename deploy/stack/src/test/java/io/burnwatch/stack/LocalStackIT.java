@@ -49,7 +49,7 @@ class LocalStackIT {
 
         CompletableFuture<Integer> stack = CompletableFuture.supplyAsync(() -> LocalStack.commandLine(
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .execute("--duration", "20", "--sim-speed", "10", "--seed", Long.toString(SEED),
+                .execute("--duration", "30", "--sim-speed", "10", "--seed", Long.toString(SEED),
                         "--data-dir", dataDir.toString(), "--broker-port", Integer.toString(brokerPort),
                         "--registry-port", Integer.toString(registryPort), "--http-port", Integer.toString(httpPort)));
         try {
