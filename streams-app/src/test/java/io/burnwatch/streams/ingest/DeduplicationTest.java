@@ -1,5 +1,6 @@
 package io.burnwatch.streams.ingest;
 
+import io.burnwatch.streams.config.BurnwatchSettings;
 import static io.burnwatch.streams.ingest.InvalidInputTest.header;
 import static io.burnwatch.streams.testing.Events.call;
 import static io.burnwatch.streams.testing.Events.commit;
@@ -45,7 +46,7 @@ class DeduplicationTest {
     @Test
     @DisplayName("repeated calls do not add up to an alert, nor inflate its tokens")
     void repeatsDoNotInflateTheBurn() {
-        try (PipelineDriver pipeline = PipelineDriver.start()) {
+        try (PipelineDriver pipeline = PipelineDriver.start(Map.of(BurnwatchSettings.IDLE_PATIENCE, "1m"))) {
             // Distinct, these calls cross 2M tokens at the 20th (190 s) and open the alert a minute later, at the 26th.
             for (int i = 0; i < 25; i++) {
                 UsageEvent call = hundredK(T0.plusSeconds(10L * i));

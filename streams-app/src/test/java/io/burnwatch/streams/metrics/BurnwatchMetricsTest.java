@@ -1,5 +1,7 @@
 package io.burnwatch.streams.metrics;
 
+import java.util.Map;
+import io.burnwatch.streams.config.BurnwatchSettings;
 import static io.burnwatch.streams.testing.Events.call;
 import static io.burnwatch.streams.testing.Events.commit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,9 @@ class BurnwatchMetricsTest {
     private static final Instant NOW = PipelineDriver.WALL_CLOCK;
 
     @RegisterExtension
-    final PipelineDriver pipeline = PipelineDriver.start();
+    // A one-minute patience with no confirmation: the loop below opens at its third call.
+    final PipelineDriver pipeline = PipelineDriver.start(Map.of(BurnwatchSettings.IDLE_PATIENCE, "1m",
+            BurnwatchSettings.IDLE_CONFIRM, "0s"));
 
     @Test
     @DisplayName("every input record read counts under its topic, whether valid, broken, unreadable or JSON")

@@ -1,5 +1,7 @@
 package io.burnwatch.streams.query;
 
+import java.util.Map;
+import io.burnwatch.streams.config.BurnwatchSettings;
 import static io.burnwatch.streams.testing.Events.call;
 import static io.burnwatch.streams.testing.Events.commit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +37,8 @@ class QueryAnswersTest {
     private static final LocalDate DAY = LocalDate.of(2026, 3, 3);
 
     @RegisterExtension
-    final PipelineDriver pipeline = PipelineDriver.start();
+    // A one-minute patience: alice's loop opens its alert within minutes.
+    final PipelineDriver pipeline = PipelineDriver.start(Map.of(BurnwatchSettings.IDLE_PATIENCE, "1m"));
 
     private final QueryStores stores = new QueryStores() {
         @Override
