@@ -75,7 +75,10 @@ class QueryScaleOutIT {
                 "application.id", "burnwatch-scale-out",
                 "state.dir", dir.resolve("state-" + instance).toString(),
                 "burnwatch.http.port", "0",
-                "burnwatch.topic.partitions", Integer.toString(PARTITIONS)));
+                "burnwatch.topic.partitions", Integer.toString(PARTITIONS),
+                // The looper's 30 calls alert within its five minutes, and without a five-minute hold.
+                "burnwatch.idle.patience", "1m",
+                "burnwatch.idle.outcome.delay", "2s"));
     }
 
     @AfterAll
