@@ -74,8 +74,10 @@ class FaultDrillsIT {
     private static final Map<String, String> APP_SETTINGS = Map.of(
             BurnwatchSettings.TOPIC_PARTITIONS, Integer.toString(PARTITIONS),
             BurnwatchSettings.DEDUP_HORIZON, "96h",
-            // Idle-loop decisions are held across the kills and restarts too, but for seconds, not minutes.
+            // Idle-loop decisions are held across the kills and restarts too, but for seconds, not minutes; a drill
+            // spans minutes of event time, so its loopers' fingerprints are confirmed after one.
             BurnwatchSettings.IDLE_OUTCOME_DELAY, "2s",
+            BurnwatchSettings.IDLE_FINGERPRINT_CONFIRM, "1m",
             "session.timeout.ms", "6000", "heartbeat.interval.ms", "1500");
     private static final String DLQ_REASON = "burnwatch.dlq.reason";
     /** Three days back: every drill's day, and the sentinels after it, are in the past and within retention. */
