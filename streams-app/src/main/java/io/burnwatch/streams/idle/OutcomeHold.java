@@ -14,9 +14,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Holds a task's usage and outcomes back for the outcome delay, then releases them in event-time order, so that
  * what the idle detector decides depends on event time and not on which input a task happened to read first.
  *
- * <p>An event read at wall time {@code w} is released once the wall clock reaches {@code w + delay}, together with
+ * <p>A call read at wall time {@code w} is released once the wall clock reaches {@code w + delay}, together with
  * every held event of an earlier event time: by then every outcome of that event time has reached Kafka (the
- * promise {@code burnwatch.idle.outcome.delay} stands for) and, read since, is held too. Held events are keyed by
+ * promise {@code burnwatch.idle.outcome.delay} stands for) and, read since, is held too. Outcomes wait for the
+ * calls of their time. Held events are keyed by
  * event time, then outcomes before calls, then event id, in a changelogged store: a restart loses none, and
  * releases what it restored one delay after it started.
  */
@@ -38,8 +39,12 @@ final class OutcomeHold {
         this.held = held;
         this.delayMs = delayMs;
         try (KeyValueIterator<Bytes, byte[]> newest = held.reverseAll()) {
-            if (newest.hasNext()) {
-                noteRead(timeOf(newest.next().key), wallNowMs);
+            while (newest.hasNext()) {
+                Bytes key = newest.next().key;
+                if (kindOf(key) == CALL) {
+                    noteRead(timeOf(key), wallNowMs);
+                    break;
+                }
             }
         }
     }
@@ -49,9 +54,16 @@ final class OutcomeHold {
         return ts <= releasedThrough;
     }
 
+    /**
+     * Holds an event. Only calls move the release on: an outcome read ahead of the usage of its time (its producer
+     * or forwarder is faster) waits for that usage, and releasing it early would make the task's time jump ahead
+     * of calls still to come.
+     */
     void hold(long ts, byte kind, String eventId, byte[] value, long wallNowMs) {
         held.put(key(ts, kind, eventId), value);
-        noteRead(ts, wallNowMs);
+        if (kind == CALL) {
+            noteRead(ts, wallNowMs);
+        }
     }
 
     /** Advances what may be released by {@code wallNowMs}; returns the event time released through. */

@@ -170,6 +170,27 @@ class IdleOnRealTrafficTest {
         }
 
         @Test
+        @DisplayName("an outcome read hours ahead of the usage of its time (a faster pipeline) waits for that usage:"
+                + " it does not move the task's time on and make a looping session look quiet")
+        void outcomeAheadOfUsageWaits() {
+            AgentScript looper = new AgentScript(pipeline, "lou", "s-loop", T0);
+            for (int i = 0; i < 20 * 60; i++) {
+                looper.agent(Duration.ofSeconds(1), 5_000, 200, 48_000, 0.033, "same-prompt-" + (i % 3));
+            }
+            pipeline.pipe(OutcomeEvent.newBuilder(Events.commit("ann", T0.plus(Duration.ofHours(2)))).build());
+            pipeline.passWallClock(Duration.ofMinutes(6));
+            for (int i = 0; i < 40 * 60; i++) {
+                looper.agent(Duration.ofSeconds(1), 5_000, 200, 48_000, 0.033, "same-prompt-" + (i % 3));
+            }
+            pipeline.passWallClock(Duration.ofMinutes(6));
+
+            List<Alert> alerts = pipeline.alerts.readValuesToList();
+            assertThat(alerts).extracting(Alert::getStatus).startsWith(AlertStatus.OPEN)
+                    .doesNotContain(AlertStatus.RESOLVED);
+            assertThat(alerts).extracting(Alert::getAlertId).containsOnly(alerts.get(0).getAlertId());
+        }
+
+        @Test
         @DisplayName("held events are released only once the outcome delay has passed on the wall clock")
         void heldForTheDelay() {
             AgentScript looper = new AgentScript(pipeline, "lou", "s-loop", T0);
