@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>A call read at wall time {@code w} is released once the wall clock reaches {@code w + delay}, together with
  * every held event of an earlier event time: by then every outcome of that event time has reached Kafka (the
  * promise {@code burnwatch.idle.outcome.delay} stands for) and, read since, is held too. Outcomes wait for the
- * calls of their time. Held events are keyed by
+ * calls of their time, or, when no call has been read for a delay, for the delay. Held events are keyed by
  * event time, then outcomes before calls, then event id, in a changelogged store: a restart loses none, and
  * releases what it restored one delay after it started.
  */
@@ -29,9 +29,13 @@ final class OutcomeHold {
 
     private final KeyValueStore<Bytes, byte[]> held;
     private final long delayMs;
-    /** Per wall-clock second that read events: the latest event time read by then. */
+    /** Per wall-clock second that read calls: the latest event time of a call read by then. */
     private final ArrayDeque<long[]> reads = new ArrayDeque<>();
+    /** The same for outcomes, which are released by them only while no call is being read. */
+    private final ArrayDeque<long[]> outcomeReads = new ArrayDeque<>();
     private long latestRead = Long.MIN_VALUE;
+    private long latestOutcomeRead = Long.MIN_VALUE;
+    private long lastCallReadWall = Long.MIN_VALUE;
     private long releasedThrough = Long.MIN_VALUE;
     private Bytes resumeFrom;
 
@@ -39,12 +43,10 @@ final class OutcomeHold {
         this.held = held;
         this.delayMs = delayMs;
         try (KeyValueIterator<Bytes, byte[]> newest = held.reverseAll()) {
-            while (newest.hasNext()) {
-                Bytes key = newest.next().key;
-                if (kindOf(key) == CALL) {
-                    noteRead(timeOf(key), wallNowMs);
-                    break;
-                }
+            if (newest.hasNext()) {
+                // Restored: released one delay after the restart, calls and outcomes alike.
+                latestRead = timeOf(newest.next().key);
+                note(reads, latestRead, wallNowMs);
             }
         }
     }
@@ -55,14 +57,19 @@ final class OutcomeHold {
     }
 
     /**
-     * Holds an event. Only calls move the release on: an outcome read ahead of the usage of its time (its producer
-     * or forwarder is faster) waits for that usage, and releasing it early would make the task's time jump ahead
-     * of calls still to come.
+     * Holds an event. Calls move the release on; outcomes only while no call is being read: an outcome read ahead
+     * of the usage of its time (its producer or forwarder is faster) waits for that usage, as releasing it early
+     * would make the task's time jump ahead of calls still to come.
      */
     void hold(long ts, byte kind, String eventId, byte[] value, long wallNowMs) {
         held.put(key(ts, kind, eventId), value);
         if (kind == CALL) {
-            noteRead(ts, wallNowMs);
+            latestRead = Math.max(latestRead, ts);
+            note(reads, latestRead, wallNowMs);
+            lastCallReadWall = wallNowMs;
+        } else {
+            latestOutcomeRead = Math.max(latestOutcomeRead, ts);
+            note(outcomeReads, latestOutcomeRead, wallNowMs);
         }
     }
 
@@ -70,6 +77,12 @@ final class OutcomeHold {
     long release(long wallNowMs) {
         while (!reads.isEmpty() && reads.peekFirst()[0] <= wallNowMs - delayMs) {
             releasedThrough = Math.max(releasedThrough, reads.pollFirst()[1]);
+        }
+        // No call read for a delay: the usage has caught up, and outcomes read since need wait for none.
+        if (lastCallReadWall == Long.MIN_VALUE || lastCallReadWall <= wallNowMs - delayMs) {
+            while (!outcomeReads.isEmpty() && outcomeReads.peekFirst()[0] <= wallNowMs - delayMs) {
+                releasedThrough = Math.max(releasedThrough, outcomeReads.pollFirst()[1]);
+            }
         }
         return releasedThrough;
     }
@@ -106,15 +119,14 @@ final class OutcomeHold {
         return key.get()[Long.BYTES];
     }
 
-    private void noteRead(long ts, long wallNowMs) {
-        latestRead = Math.max(latestRead, ts);
+    private static void note(ArrayDeque<long[]> samples, long latest, long wallNowMs) {
         // Rounded up: a read is never counted earlier than it happened.
         long second = Math.floorDiv(wallNowMs, 1000) * 1000 + 1000;
-        long[] last = reads.peekLast();
+        long[] last = samples.peekLast();
         if (last != null && last[0] == second) {
-            last[1] = latestRead;
+            last[1] = latest;
         } else {
-            reads.addLast(new long[] {second, latestRead});
+            samples.addLast(new long[] {second, latest});
         }
     }
 
