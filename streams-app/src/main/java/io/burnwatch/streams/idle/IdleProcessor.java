@@ -55,6 +55,7 @@ final class IdleProcessor implements Processor<String, SpecificRecord, String, A
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
+        this.lastSweptMinute = Long.MIN_VALUE;
         KeyValueStore<String, io.burnwatch.streams.state.SessionBurn> sessions = context.getStateStore(IdleStores.SESSIONS);
         KeyValueStore<String, io.burnwatch.streams.state.UserOutcomes> outcomes =
                 context.getStateStore(IdleStores.USER_OUTCOMES);
