@@ -11,6 +11,7 @@ import io.burnwatch.streams.config.BurnwatchSettings;
 import io.burnwatch.streams.testing.PipelineDriver;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
@@ -81,7 +82,7 @@ class UserPartitionedTest {
                 .anyMatch(topic -> topic.endsWith("-outcomes-misplaced-repartition"));
     }
 
-    private java.util.List<UsageRollup> userRollups() {
+    private List<UsageRollup> userRollups() {
         return PipelineDriver.of(Dimension.USER, pipeline.rollups);
     }
 
