@@ -142,6 +142,8 @@ final class StackServices {
         Map<String, String> all = new LinkedHashMap<>(settings);
         // A simulator faster than real time stamps events ahead of the clock (see EventTimeAhead).
         all.putIfAbsent("burnwatch.validation.max.future", SIM_MAX_FUTURE);
+        // ... and its windows close by those events' time, not by the wall clock.
+        all.putIfAbsent("burnwatch.rollup.max.lead", SIM_MAX_FUTURE);
         app = run.child(StreamsApp.start("streams app", jvmOptions, broker.bootstrapServers(), registry.url(),
                 ports.http(), stateDir(), data.resolve("app.log"), all));
         if (!Readiness.await(StreamsApp.ready(ports.http()), app, READY_TIMEOUT, run::stopped)) {

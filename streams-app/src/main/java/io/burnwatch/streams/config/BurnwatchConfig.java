@@ -314,6 +314,12 @@ public final class BurnwatchConfig {
         return Durations.parse(string(BurnwatchSettings.DEDUP_HORIZON));
     }
 
+    // --- partitioning and time (producers that are not Java, clock skew) ---
+    public Duration rollupMaxLead() {
+        return Durations.parse(string(BurnwatchSettings.ROLLUP_MAX_LEAD));
+    }
+    // --- end partitioning and time ---
+
     public String schemaRegistryUrl() {
         return string(BurnwatchSettings.SCHEMA_REGISTRY_URL);
     }

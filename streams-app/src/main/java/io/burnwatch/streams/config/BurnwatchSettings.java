@@ -67,6 +67,9 @@ public final class BurnwatchSettings {
     public static final String SPIKE_MIN_IMPACT_USD = "burnwatch.spike.min.impact.usd";
     public static final String SPIKE_MIN_HISTORY_DAYS = "burnwatch.spike.min.history.days";
     public static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
+    // --- partitioning and time (producers that are not Java, clock skew) ---
+    public static final String ROLLUP_MAX_LEAD = "burnwatch.rollup.max.lead";
+    // --- end partitioning and time ---
 
     /** The prefix that marks a setting as burnwatch's own rather than Kafka's. */
     public static final String PREFIX = "burnwatch.";
@@ -140,7 +143,7 @@ public final class BurnwatchSettings {
                     "A session with no agent call for this long stopped burning: its alert resolves QUIET.")
             .define(VALIDATION_MAX_TOKENS_PER_CALL, Type.STRING, "10000000", longAtLeast(1, "10000000"), Importance.MEDIUM,
                     "More tokens (all four kinds) in one call is absurd: the record goes to the dead letter queue.")
-            .define(VALIDATION_MAX_FUTURE, Type.STRING, "1h", duration(Duration.ZERO, "1h"), Importance.MEDIUM,
+            .define(VALIDATION_MAX_FUTURE, Type.STRING, "5m", duration(Duration.ZERO, "5m"), Importance.MEDIUM,
                     "An event whose ts is further ahead of the wall clock goes to the dead letter queue.")
             .define(DEDUP_HORIZON, Type.STRING, "24h", duration(Duration.ofMinutes(1), "24h"), Importance.MEDIUM,
                     "A repeated event_id within this much event time counts once; older events go to the dead letter queue.")
@@ -165,6 +168,12 @@ public final class BurnwatchSettings {
             .define(SPIKE_MIN_HISTORY_DAYS, Type.STRING, "4", integer(1, 10, "4"), Importance.MEDIUM,
                     "Days of the same type (weekday or weekend) in the trailing 14 a scope needs before its own baseline"
                             + " counts; until then a user is compared with its team's members.")
+            // --- partitioning and time (producers that are not Java, clock skew) ---
+            .define(ROLLUP_MAX_LEAD, Type.STRING, "5s", duration(Duration.ZERO, "5s"), Importance.LOW,
+                    "How far past the wall clock the rollups' stream time may run. A call stamped later still counts,"
+                            + " but closes windows (and makes other calls late) only as of the wall clock plus this;"
+                            + " keep it below burnwatch.rollup.grace.1m.")
+            // --- end partitioning and time ---
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://127.0.0.1:8081", registryUrl(), Importance.HIGH,
                     "Schema registry URL(s), comma-separated; mock://scope in tests.");
 

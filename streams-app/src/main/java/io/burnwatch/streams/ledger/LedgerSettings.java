@@ -5,8 +5,13 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Where the ledger writes, and how long each window size waits for late events. */
-public record LedgerSettings(Map<WindowSize, String> rollupTopics, Map<WindowSize, Duration> graces, String lateTopic) {
+/**
+ * Where the ledger writes, and how long each window size waits for late events.
+ *
+ * @param maxLead how far past the wall clock the ledger's stream time may run, whatever a call's {@code ts}
+ */
+public record LedgerSettings(Map<WindowSize, String> rollupTopics, Map<WindowSize, Duration> graces, String lateTopic,
+                             Duration maxLead) {
 
     public LedgerSettings {
         rollupTopics = new EnumMap<>(rollupTopics);
@@ -24,11 +29,15 @@ public record LedgerSettings(Map<WindowSize, String> rollupTopics, Map<WindowSiz
                         WindowSize.DAY, config.rollups1dTopic()),
                 Map.of(WindowSize.MINUTE, config.rollupGrace1m(), WindowSize.HOUR, config.rollupGrace1h(),
                         WindowSize.DAY, config.rollupGrace1d()),
-                config.lateTopic());
+                config.lateTopic(), config.rollupMaxLead());
     }
 
     public String rollupTopic(WindowSize size) {
         return rollupTopics.get(size);
+    }
+
+    public long maxLeadMillis() {
+        return maxLead.toMillis();
     }
 
     public long graceMillis(WindowSize size) {

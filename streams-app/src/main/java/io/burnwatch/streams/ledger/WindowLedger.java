@@ -27,8 +27,10 @@ import org.apache.kafka.streams.state.Stores;
  * Kafka Streams' windowed aggregations drop late records without a trace; this ledger routes each one to the late
  * topic instead, so every event counts exactly once per dimension and window size: in a rollup or on the late topic.
  *
- * <p>Stream time is the highest event ts this task has seen, kept in a store as windows close so a restart does not
- * re-open closed windows. For each size, an event whose window has closed (its end plus the size's grace is at or before stream
+ * <p>Stream time is the highest event ts this task has seen, but never more than {@link LedgerSettings#maxLead()}
+ * past the wall clock: one producer whose clock runs ahead cannot close windows early and make everyone else's
+ * calls late (its own calls still count, in windows that close once the wall clock gets there). It is kept in a
+ * store as windows close so a restart does not re-open closed windows. For each size, an event whose window has closed (its end plus the size's grace is at or before stream
  * time) goes to the late topic with headers naming that window; otherwise it is added to its window. When stream
  * time passes a window's close, the window is emitted as a rollup keyed by (dimension, value, start) and dropped.
  * Each event costs a few store reads and writes per size; only closing scans, once per window boundary.
@@ -102,7 +104,7 @@ final class WindowLedger implements Processor<String, LedgerEntry, Object, Speci
                 add(size, start, record.key(), record.value(), event);
             }
         }
-        advanceTo(ts);
+        advanceTo(Math.min(ts, context.currentSystemTimeMs() + settings.maxLeadMillis()));
     }
 
     private long closesAt(WindowSize size, long start) {

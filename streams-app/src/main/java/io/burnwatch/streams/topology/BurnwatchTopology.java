@@ -36,7 +36,9 @@ import org.apache.kafka.streams.kstream.Produced;
  *                              │               (every instance holds all prices)                prices and budgets)
  *                              └─▶ idle-loop detector and outcome attributor (shared stores, one sub-topology) ─▶ alerts
  * </pre>
- * Records that cannot be read or break their contract go to the dead letter queue (see {@link Ingest}).
+ * Records that cannot be read or break their contract go to the dead letter queue (see {@link Ingest}). Usage and
+ * outcomes read from a partition other than their user's (a producer with another partitioner than Java's) first
+ * move to their user's task (see {@link UserPartitioned}).
  */
 public final class BurnwatchTopology {
 
@@ -55,11 +57,13 @@ public final class BurnwatchTopology {
         Ingest.fromJson(builder, config.outcomesJsonTopic(), eventTime, outcomeContract, config.outcomesTopic(),
                 Produced.with(serdes.string(), serdes.outcome()));
 
-        KStream<String, UsageEvent> usage = Ingest.clean(builder.stream(config.usageTopic(),
+        KStream<String, UsageEvent> usage = Ingest.clean(UserPartitioned.of(builder.stream(config.usageTopic(),
                 Consumed.with(serdes.string(), serdes.usage()).withTimestampExtractor(eventTime).withName("usage-source")),
+                "usage", config.topicPartitions(), serdes.string(), serdes.usage()),
                 usageContract, config.dedupHorizon());
-        KStream<String, OutcomeEvent> outcomes = Ingest.clean(builder.stream(config.outcomesTopic(),
+        KStream<String, OutcomeEvent> outcomes = Ingest.clean(UserPartitioned.of(builder.stream(config.outcomesTopic(),
                 Consumed.with(serdes.string(), serdes.outcome()).withTimestampExtractor(eventTime).withName("outcomes-source")),
+                "outcomes", config.topicPartitions(), serdes.string(), serdes.outcome()),
                 outcomeContract, config.dedupHorizon());
 
         PriceStore.addTo(builder, config.pricesTopic(), serdes);

@@ -61,13 +61,14 @@ class BurnwatchConfigTest {
             assertThat(config.rollupGrace1m()).isEqualTo(Duration.ofSeconds(30));
             assertThat(config.rollupGrace1h()).isEqualTo(Duration.ofMinutes(5));
             assertThat(config.rollupGrace1d()).isEqualTo(Duration.ofMinutes(30));
+            assertThat(config.rollupMaxLead()).isEqualTo(Duration.ofSeconds(5));
         }
 
         @Test
-        @DisplayName("refuse calls over 10M tokens or more than 1 h ahead, and remember event ids for 24 h")
+        @DisplayName("refuse calls over 10M tokens or more than 5 min ahead, and remember event ids for 24 h")
         void ingest() {
             assertThat(config.maxTokensPerCall()).isEqualTo(10_000_000);
-            assertThat(config.maxFuture()).isEqualTo(Duration.ofHours(1));
+            assertThat(config.maxFuture()).isEqualTo(Duration.ofMinutes(5));
             assertThat(config.dedupHorizon()).isEqualTo(Duration.ofHours(24));
         }
 

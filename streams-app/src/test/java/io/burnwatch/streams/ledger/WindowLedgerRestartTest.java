@@ -10,6 +10,7 @@ import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.state.LedgerEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,8 @@ class WindowLedgerRestartTest {
     }
 
     private WindowLedger started() {
+        // A day after the events: the wall clock does not hold their stream time back.
+        context.setCurrentSystemTimeMs(MINUTE.plus(Duration.ofDays(1)).toEpochMilli());
         WindowLedger ledger = new WindowLedger(Dimension.USER, settings);
         ledger.init(context);
         return ledger;

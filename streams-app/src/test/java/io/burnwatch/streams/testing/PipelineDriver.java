@@ -90,6 +90,8 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         // Idle-loop decisions on arrival, in the order the test pipes: tests of the outcome hold set a delay and
         // move the wall clock (see passWallClock).
         settings.put(BurnwatchSettings.IDLE_OUTCOME_DELAY, "0s");
+        // The driver reads every input from partition 0: with one partition, every record is on its user's partition.
+        settings.put(BurnwatchSettings.TOPIC_PARTITIONS, "1");
         settings.putAll(overrides);
         config = BurnwatchConfig.of(settings);
         serdes = BurnwatchSerdes.from(config);

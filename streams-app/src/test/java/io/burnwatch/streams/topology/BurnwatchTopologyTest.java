@@ -29,10 +29,12 @@ class BurnwatchTopologyTest {
     }
 
     @Test
-    @DisplayName("reads usage and outcomes in one sub-topology (so they must be co-partitioned), then teams, models and JSON input")
+    @DisplayName("reads usage and outcomes, and those moved to their user's partition, in one sub-topology (so they must"
+            + " be co-partitioned), then teams, models and JSON input")
     void subTopologies() {
         assertThat(description.subtopologies()).extracting(BurnwatchTopologyTest::sources)
-                .containsExactlyInAnyOrder(Set.of(config.usageTopic(), config.outcomesTopic()),
+                .containsExactlyInAnyOrder(Set.of(config.usageTopic(), config.outcomesTopic(),
+                                "usage-misplaced-repartition", "outcomes-misplaced-repartition"),
                         Set.of("ledger-team-repartition"), Set.of("ledger-model-repartition"),
                         Set.of(config.usageJsonTopic()), Set.of(config.outcomesJsonTopic()));
     }
