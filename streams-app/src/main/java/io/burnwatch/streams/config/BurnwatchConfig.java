@@ -314,6 +314,16 @@ public final class BurnwatchConfig {
         return Durations.parse(string(BurnwatchSettings.DEDUP_HORIZON));
     }
 
+    // Input value limits.
+    public int maxFieldBytes() {
+        return Integer.parseInt(string(BurnwatchSettings.VALIDATION_MAX_FIELD_BYTES).trim());
+    }
+
+    public double maxCostUsdPerCall() {
+        return Double.parseDouble(string(BurnwatchSettings.VALIDATION_MAX_COST_USD_PER_CALL).trim());
+    }
+    // End of input value limits.
+
     public String schemaRegistryUrl() {
         return string(BurnwatchSettings.SCHEMA_REGISTRY_URL);
     }

@@ -56,6 +56,10 @@ public final class BurnwatchSettings {
     public static final String VALIDATION_MAX_TOKENS_PER_CALL = "burnwatch.validation.max.tokens.per.call";
     public static final String VALIDATION_MAX_FUTURE = "burnwatch.validation.max.future";
     public static final String DEDUP_HORIZON = "burnwatch.dedup.horizon";
+    // Input value limits: text field sizes and the cost of one call.
+    public static final String VALIDATION_MAX_FIELD_BYTES = "burnwatch.validation.max.field.bytes";
+    public static final String VALIDATION_MAX_COST_USD_PER_CALL = "burnwatch.validation.max.cost.usd.per.call";
+    // End of input value limits.
     public static final String ROLLUP_GRACE_1M = "burnwatch.rollup.grace.1m";
     public static final String ROLLUP_GRACE_1H = "burnwatch.rollup.grace.1h";
     public static final String ROLLUP_GRACE_1D = "burnwatch.rollup.grace.1d";
@@ -142,6 +146,14 @@ public final class BurnwatchSettings {
                     "More tokens (all four kinds) in one call is absurd: the record goes to the dead letter queue.")
             .define(VALIDATION_MAX_FUTURE, Type.STRING, "1h", duration(Duration.ZERO, "1h"), Importance.MEDIUM,
                     "An event whose ts is further ahead of the wall clock goes to the dead letter queue.")
+            // Input value limits.
+            .define(VALIDATION_MAX_FIELD_BYTES, Type.STRING, "256", integer(16, 65_536, "256"), Importance.MEDIUM,
+                    "The most UTF-8 bytes of any text field of an input event (ids, model, client, repo, ref, prompt"
+                            + " hash); a longer one is FIELD_TOO_LONG.")
+            .define(VALIDATION_MAX_COST_USD_PER_CALL, Type.STRING, "10000", decimal(0.01, 1_000_000_000, "10000"),
+                    Importance.MEDIUM, "More cost_usd than this in one call is ABSURD_COST; a negative one is"
+                            + " NEGATIVE_COST, NaN or infinite NON_FINITE_COST.")
+            // End of input value limits.
             .define(DEDUP_HORIZON, Type.STRING, "24h", duration(Duration.ofMinutes(1), "24h"), Importance.MEDIUM,
                     "A repeated event_id within this much event time counts once; older events go to the dead letter queue.")
             .define(ROLLUP_GRACE_1M, Type.STRING, "30s", duration(Duration.ZERO, "30s"), Importance.MEDIUM,

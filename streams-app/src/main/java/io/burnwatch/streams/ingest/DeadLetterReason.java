@@ -27,7 +27,15 @@ public enum DeadLetterReason {
     /** {@code ts} later than the wall clock plus {@code burnwatch.validation.max.future}. */
     FUTURE_TIMESTAMP,
     /** {@code ts} earlier than stream time minus {@code burnwatch.dedup.horizon}: it could no longer be deduplicated. */
-    TOO_OLD;
+    TOO_OLD,
+    /** A text field longer than {@code burnwatch.validation.max.field.bytes} (UTF-8). */
+    FIELD_TOO_LONG,
+    /** A negative {@code cost_usd}. */
+    NEGATIVE_COST,
+    /** A {@code cost_usd} that is NaN or infinite (such as JSON's {@code 1e400}). */
+    NON_FINITE_COST,
+    /** More {@code cost_usd} in one call than {@code burnwatch.validation.max.cost.usd.per.call}. */
+    ABSURD_COST;
 
     private final String field;
 

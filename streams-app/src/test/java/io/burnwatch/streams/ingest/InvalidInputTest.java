@@ -57,7 +57,13 @@ class InvalidInputTest {
                 broken(DeadLetterReason.ABSURD_TOKENS, call -> call.setOutputTokens(Long.MAX_VALUE).setInputTokens(Long.MAX_VALUE)),
                 // Next year: it must not move stream time either, or the calls after it would be too old.
                 broken(DeadLetterReason.FUTURE_TIMESTAMP, call -> call.setTs(Instant.now().plus(Duration.ofDays(365)))),
-                broken(DeadLetterReason.TOO_OLD, call -> call.setTs(MINUTE.minus(Duration.ofMinutes(61)))));
+                broken(DeadLetterReason.TOO_OLD, call -> call.setTs(MINUTE.minus(Duration.ofMinutes(61)))),
+                broken(DeadLetterReason.NEGATIVE_COST, call -> call.setCostUsd(-1e12)),
+                broken(DeadLetterReason.NON_FINITE_COST, call -> call.setCostUsd(Double.POSITIVE_INFINITY)),
+                broken(DeadLetterReason.NON_FINITE_COST, call -> call.setCostUsd(Double.NaN)),
+                broken(DeadLetterReason.ABSURD_COST, call -> call.setCostUsd(1e12)),
+                broken(DeadLetterReason.FIELD_TOO_LONG, call -> call.setSessionId("s".repeat(257))),
+                broken(DeadLetterReason.FIELD_TOO_LONG, call -> call.setPromptHash("h".repeat(600_000))));
     }
 
     private static Arguments broken(DeadLetterReason reason, UnaryOperator<UsageEvent.Builder> breakIt) {

@@ -102,7 +102,16 @@ class JsonInputTest {
             "INVALID_JSON      | CALL:\"ts\": 1772445605000=\"ts\": \"yesterday\"",
             "MISSING_USER_ID   | CALL:\"user_id\": \"alice\", =",
             "MISSING_SESSION_ID| CALL:\"session_id\": \"s-1\"=\"session_id\": null",
-            "NEGATIVE_TOKENS   | CALL:\"output_tokens\": 30=\"output_tokens\": -30"})
+            "NEGATIVE_TOKENS   | CALL:\"output_tokens\": 30=\"output_tokens\": -30",
+            // Past Instant.toEpochMilli's range: it used to stop the stream thread with an ArithmeticException.
+            "INVALID_JSON      | CALL:\"ts\": 1772445605000=\"ts\": \"+300000000-01-01T00:00:00Z\"",
+            "INVALID_JSON      | CALL:\"extra\": {\"ignored\": true}}=\"extra\": {\"ignored\": true}}{\"cost_usd\": -1e9}",
+            "INVALID_JSON      | CALL:\"cost_usd\": 0.25,=\"cost_usd\": 0.25, \"cost_usd\": -1e9,",
+            "NEGATIVE_COST     | CALL:\"cost_usd\": 0.25=\"cost_usd\": -1e12",
+            "NON_FINITE_COST   | CALL:\"cost_usd\": 0.25=\"cost_usd\": 1e400",
+            "NON_FINITE_COST   | CALL:\"cost_usd\": 0.25=\"cost_usd\": -1e400",
+            "ABSURD_COST       | CALL:\"cost_usd\": 0.25=\"cost_usd\": 1e12",
+            "FIELD_TOO_LONG    | CALL:\"model\": \"gpt-5\"=\"model\": \"gpt-5-with-a-name-longer-than-the-limit-of-the-field-in-bytes-by-far-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""})
     @DisplayName("JSON that cannot become a valid call goes to the dead letter queue as sent, with its reason")
     void invalidJsonIsDeadLettered(DeadLetterReason reason, String input) {
         String json = input;
