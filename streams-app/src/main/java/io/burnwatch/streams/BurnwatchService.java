@@ -1,5 +1,6 @@
 package io.burnwatch.streams;
 
+import io.burnwatch.serde.AvroLimits;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.http.HealthServer;
 import io.burnwatch.streams.http.StreamsStatus;
@@ -66,6 +67,9 @@ public final class BurnwatchService implements AutoCloseable {
      * @throws ConfigException if the HTTP address cannot be bound
      */
     public static BurnwatchService start(BurnwatchConfig config) {
+        if (!AvroLimits.apply()) {
+            LOG.warn("avro_limits_not_applied: Avro read its length limits before burnwatch set them");
+        }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(new ConventionalNames());
         BurnwatchMetrics metrics = new BurnwatchMetrics(registry);

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kafka's log-and-continue for records that cannot be read, with the dead letter marked
- * {@link DeadLetterReason#UNDECODABLE} or {@link DeadLetterReason#UNKNOWN_SCHEMA_ID}. When the schema registry
+ * {@link DeadLetterReason#UNDECODABLE}, {@link DeadLetterReason#OVERSIZED_AVRO} or
+ * {@link DeadLetterReason#UNKNOWN_SCHEMA_ID}. When the schema registry
  * cannot be reached the record is not at fault: processing stops instead, and resumes from that record. A record
  * dead-lettered here counts as read, like those that reach the processors.
  */

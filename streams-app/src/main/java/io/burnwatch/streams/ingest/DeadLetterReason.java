@@ -2,6 +2,7 @@ package io.burnwatch.streams.ingest;
 
 import io.burnwatch.registry.SchemaRegistryException;
 import java.util.Arrays;
+import org.apache.avro.SystemLimitException;
 
 /**
  * Why a record went to the dead letter queue: the value of its {@code burnwatch.dlq.reason} header and the
@@ -10,6 +11,11 @@ import java.util.Arrays;
 public enum DeadLetterReason {
     /** Not Confluent wire format, or Avro that does not decode with the writer's schema. */
     UNDECODABLE,
+    /**
+     * Avro whose length prefix claims more than the decoder allows ({@code org.apache.avro.limits.string.maxLength},
+     * {@code .bytes.maxLength}, {@code .collectionItems.maxLength}; 1 MiB, 1 MiB and 100,000 by default).
+     */
+    OVERSIZED_AVRO,
     /** Wire format whose schema id the registry does not know. */
     UNKNOWN_SCHEMA_ID,
     /** A JSON input record that is not one JSON object of the contract's fields and types. */
@@ -52,11 +58,17 @@ public enum DeadLetterReason {
         return Arrays.stream(values()).filter(reason -> field.equals(reason.field)).findFirst().orElse(INVALID_JSON);
     }
 
-    /** A deserializer's failure: an id the registry answered "not found" for, or else bytes that do not decode. */
+    /**
+     * A deserializer's failure: an id the registry answered "not found" for, a length past Avro's limits, or else
+     * bytes that do not decode.
+     */
     public static DeadLetterReason ofUnreadable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SchemaRegistryException registry && registry.status() == 404) {
                 return UNKNOWN_SCHEMA_ID;
+            }
+            if (cause instanceof SystemLimitException) {
+                return OVERSIZED_AVRO;
             }
         }
         return UNDECODABLE;

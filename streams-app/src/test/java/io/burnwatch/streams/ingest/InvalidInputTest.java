@@ -150,6 +150,30 @@ class InvalidInputTest {
                 .containsEntry("TOO_OLD", 0L);
     }
 
+    @Test
+    @DisplayName("18 bytes whose string length claims 2 GB are OVERSIZED_AVRO, and the calls after them count")
+    void lengthClaimPastAvroLimits() {
+        byte[] valid = avro(call("dave", "s-1", MINUTE).setInputTokens(5).build());
+        ByteBuffer claim = ByteBuffer.allocate(18).put(Arrays.copyOf(valid, 5));
+        // The zig-zag varint of 2^31 - 9, the longest Java array: Avro would allocate it before reading.
+        long length = (Integer.MAX_VALUE - 8L) << 1;
+        for (; (length & ~0x7FL) != 0; length >>>= 7) {
+            claim.put((byte) ((length & 0x7F) | 0x80));
+        }
+        claim.put((byte) length);
+        byte[] oversized = claim.array();
+
+        pipeline.rawUsage.pipeInput("dave", oversized, MINUTE);
+        pipeline.rawUsage.pipeInput("dave", valid, MINUTE);
+        pipeline.pipe(call("dave", "s-1", MINUTE.plusSeconds(90)).build());
+
+        TestRecord<byte[], byte[]> dead = pipeline.dlq.readRecord();
+        assertThat(dead.value()).isEqualTo(oversized);
+        assertThat(header(dead, "burnwatch.dlq.reason")).isEqualTo("OVERSIZED_AVRO");
+        assertThat(pipeline.dlq.isEmpty()).isTrue();
+        assertThat(pipeline.rollups.readValue().getInputTokens()).isEqualTo(5);
+    }
+
     private byte[] avro(UsageEvent call) {
         return pipeline.serdes.usage().serializer().serialize(pipeline.config.usageTopic(), call);
     }
