@@ -3,6 +3,7 @@ package io.burnwatch.streams.config;
 import io.burnwatch.serde.AvroSerdeConfig;
 import io.burnwatch.streams.ingest.DeadLetterDeserializationHandler;
 import io.burnwatch.streams.ingest.DeadLetterProcessingHandler;
+import io.burnwatch.streams.ingest.DeadLetterProductionHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -198,6 +199,7 @@ public final class BurnwatchSettings {
         defaults.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        defaults.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
         // Kafka 5.0's default; setting it now keeps Kafka from warning at every start.
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return defaults;

@@ -19,11 +19,13 @@ public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHan
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
     private IngestMetrics metrics;
+    private int maxRecordBytes;
 
     @Override
     public void configure(Map<String, ?> configs) {
         super.configure(configs);
         metrics = IngestMetrics.from(configs);
+        maxRecordBytes = DeadLetters.maxRecordBytes(configs);
     }
 
     @Override
@@ -35,7 +37,7 @@ public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHan
         }
         metrics.eventsIn(context.topic()).increment();
         Response logged = super.handleError(context, record, exception);
-        return Response.resume(DeadLetters.withReason(logged.deadLetterQueueRecords(),
+        return Response.resume(DeadLetters.withReason(DeadLetters.fitting(logged.deadLetterQueueRecords(), maxRecordBytes),
                 DeadLetterReason.ofUnreadable(exception), metrics));
     }
 }

@@ -41,7 +41,17 @@ public enum DeadLetterReason {
     /** A {@code cost_usd} that is NaN or infinite (such as JSON's {@code 1e400}). */
     NON_FINITE_COST,
     /** More {@code cost_usd} in one call than {@code burnwatch.validation.max.cost.usd.per.call}. */
-    ABSURD_COST;
+    ABSURD_COST,
+    /**
+     * Processing the record failed other than by a contract rule: a bug burnwatch logs with its stack trace. The
+     * record is set aside so that it cannot stop the pipeline.
+     */
+    PROCESSING_FAILED,
+    /**
+     * The record burnwatch made of this input was larger than Kafka accepts ({@code max.request.size}); the dead
+     * letter holds the input, truncated if needed to fit (header {@code burnwatch.dlq.truncated}).
+     */
+    TOO_LARGE_TO_FORWARD;
 
     private final String field;
 
