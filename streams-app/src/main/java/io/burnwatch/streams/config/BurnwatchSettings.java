@@ -148,7 +148,7 @@ public final class BurnwatchSettings {
             .define(VALIDATION_MAX_FUTURE, Type.STRING, "1h", duration(Duration.ZERO, "1h"), Importance.MEDIUM,
                     "An event whose ts is further ahead of the wall clock goes to the dead letter queue.")
             // Input value limits.
-            .define(VALIDATION_MAX_FIELD_BYTES, Type.STRING, "256", integer(16, 65_536, "256"), Importance.MEDIUM,
+            .define(VALIDATION_MAX_FIELD_BYTES, Type.STRING, "256", integer(16, 16 << 20, "256"), Importance.MEDIUM,
                     "The most UTF-8 bytes of any text field of an input event (ids, model, client, repo, ref, prompt"
                             + " hash); a longer one is FIELD_TOO_LONG.")
             .define(VALIDATION_MAX_COST_USD_PER_CALL, Type.STRING, "10000", decimal(0.01, 1_000_000_000, "10000"),

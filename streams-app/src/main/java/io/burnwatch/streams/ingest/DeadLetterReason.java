@@ -48,8 +48,9 @@ public enum DeadLetterReason {
      */
     PROCESSING_FAILED,
     /**
-     * The record burnwatch made of this input was larger than Kafka accepts ({@code max.request.size}); the dead
-     * letter holds the input, truncated if needed to fit (header {@code burnwatch.dlq.truncated}).
+     * The Avro record burnwatch would make of this JSON input could be larger than the producer's
+     * {@code max.request.size}, or was refused as too large; the dead letter holds the input, cut if need be to
+     * fit (header {@code burnwatch.dlq.truncated}).
      */
     TOO_LARGE_TO_FORWARD;
 

@@ -91,6 +91,21 @@ class JsonInputTest {
         assertThat(forwarded.value().getLinesAdded()).isEqualTo(40);
     }
 
+    @Test
+    @DisplayName("a call with a 600 KB user_id, too large to forward as Avro, is FIELD_TOO_LONG and the next call counts")
+    void hugeUserIdIsDeadLettered() {
+        String huge = CALL.formatted(TS.toEpochMilli()).replace("\"alice\"", "\"" + "u".repeat(600_000) + "\"");
+
+        pipeline.usageJson.pipeInput("k", huge);
+        pipeline.usageJson.pipeInput("k", CALL.formatted(TS.toEpochMilli()));
+
+        TestRecord<byte[], byte[]> dead = pipeline.dlq.readRecord();
+        assertThat(dead.value()).hasSize(huge.length());
+        assertThat(header(dead, "burnwatch.dlq.reason")).isEqualTo("FIELD_TOO_LONG");
+        assertThat(pipeline.usageOut.readRecord().key()).isEqualTo("alice");
+        assertThat(pipeline.usageOut.isEmpty()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "INVALID_JSON      | {\"event_id\": \"e-1\", ",
