@@ -22,6 +22,8 @@ public enum DeadLetterReason {
     INVALID_JSON,
     /** A record with no value (a tombstone) on an input topic. */
     MISSING_VALUE,
+    /** An Avro input record with no key: usage and outcomes are keyed by {@code user_id}. */
+    MISSING_KEY,
     MISSING_EVENT_ID("event_id"),
     MISSING_USER_ID("user_id"),
     MISSING_SESSION_ID("session_id"),

@@ -1,5 +1,6 @@
 package io.burnwatch.streams.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -41,9 +42,12 @@ final class JsonRecords<V extends SpecificRecord> {
         try {
             json = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw invalid("not JSON (" + e.getOriginalMessage() + ")");
+            // Jackson's messages quote the input; the dead letter's message must not.
+            JsonLocation at = e.getLocation();
+            throw invalid("not one JSON object (" + e.getClass().getSimpleName()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
         } catch (IOException e) {
-            throw invalid("not JSON (" + e.getMessage() + ")");
+            throw invalid("not JSON (" + e.getClass().getSimpleName() + ")");
         }
         if (json == null || !json.isObject()) {
             throw invalid("expected one JSON object");
