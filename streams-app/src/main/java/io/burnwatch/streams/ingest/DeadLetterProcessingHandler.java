@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * original bytes and reason, and continues. Any other exception a record causes is a bug, logged with its stack
  * trace, but one record must not stop burnwatch for everyone, again after every restart: it is dead-lettered as
  * {@link DeadLetterReason#PROCESSING_FAILED}. Only failures that are not the record's fault (state stores, the
- * schema registry, a broker or the task itself) stop processing, so that the record is processed again.
+ * schema registry, a broker or the task itself) stop processing, so that the record is processed again, as does
+ * a failed punctuation.
  */
 public class DeadLetterProcessingHandler extends LogAndContinueProcessingExceptionHandler {
 
@@ -38,7 +39,8 @@ public class DeadLetterProcessingHandler extends LogAndContinueProcessingExcepti
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        if (notTheRecordsFault(exception)) {
+        // No record: a punctuation failed, which no record caused.
+        if (record == null || notTheRecordsFault(exception)) {
             return failing.handleError(context, record, exception);
         }
         InvalidRecordException invalid = invalid(exception);

@@ -73,6 +73,8 @@ class DeadLetterHandlersTest {
         assertThat(bug.deadLetterQueueRecords()).singleElement()
                 .satisfies(dead -> assertThat(header(dead, DeadLetters.REASON_HEADER)).isEqualTo("PROCESSING_FAILED"));
         assertThat(store.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(handler.handleError(context(), null, new ArithmeticException("in a punctuation")).result())
+                .isEqualTo(ProcessingExceptionHandler.Result.FAIL);
         assertThat(new IngestMetrics(metrics).deadLetters()).containsEntry("PROCESSING_FAILED", 1L);
     }
 
