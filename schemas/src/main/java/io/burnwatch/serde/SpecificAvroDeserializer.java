@@ -16,9 +16,14 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads Confluent wire-format records into a generated class, resolving the writer's schema (fetched by id)
- * against the class's schema, so records written with an older compatible schema still decode.
+ * against the class's schema, so records written with an older compatible schema still decode. Lengths are capped
+ * by {@link AvroLimits}.
  */
 public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
+
+    static {
+        AvroLimits.apply();
+    }
 
     /** A stream thread's decoder, kept from record to record rather than allocated with its buffer for each. */
     private static final ThreadLocal<BinaryDecoder> DECODER = new ThreadLocal<>();

@@ -1,5 +1,6 @@
 package io.burnwatch.streams;
 
+import io.burnwatch.serde.AvroLimits;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.http.HealthServer;
 import io.burnwatch.streams.http.StreamsStatus;
@@ -48,15 +49,17 @@ public final class BurnwatchService implements AutoCloseable {
     private final StreamsMeters meters;
     private final HealthServer http;
     private final CountDownLatch stopped;
+    private final StreamThreadPolicy threads;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BurnwatchService(KafkaStreams streams, BurnwatchMetrics metrics, StreamsMeters meters, HealthServer http,
-                             CountDownLatch stopped) {
+                             CountDownLatch stopped, StreamThreadPolicy threads) {
         this.streams = streams;
         this.metrics = metrics;
         this.meters = meters;
         this.http = http;
         this.stopped = stopped;
+        this.threads = threads;
     }
 
     /**
@@ -66,14 +69,19 @@ public final class BurnwatchService implements AutoCloseable {
      * @throws ConfigException if the HTTP address cannot be bound
      */
     public static BurnwatchService start(BurnwatchConfig config) {
+        if (!AvroLimits.apply()) {
+            LOG.warn("avro_limits_not_applied: Avro read its length limits before burnwatch set them");
+        }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(new ConventionalNames());
         BurnwatchMetrics metrics = new BurnwatchMetrics(registry);
         // The HTTP endpoint is bound first: its port is what the other instances are told (application.server).
         AtomicReference<KafkaStreams> created = new AtomicReference<>();
+        StreamThreadPolicy threads =
+                new StreamThreadPolicy(MAX_THREAD_REPLACEMENTS, THREAD_REPLACEMENT_WINDOW, System::currentTimeMillis);
         HealthServer http;
         try {
-            http = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsStatus.of(created.get(), metrics))
+            http = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsStatus.of(created.get(), metrics, threads.threadRecentlyLost()))
                     .route("/metrics", exchange -> HealthServer.respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape()));
         } catch (IOException e) {
             registry.close();
@@ -96,8 +104,7 @@ public final class BurnwatchService implements AutoCloseable {
         }
         created.set(streams);
         CountDownLatch stopped = new CountDownLatch(1);
-        streams.setUncaughtExceptionHandler(
-                new StreamThreadPolicy(MAX_THREAD_REPLACEMENTS, THREAD_REPLACEMENT_WINDOW, System::currentTimeMillis));
+        streams.setUncaughtExceptionHandler(threads);
         streams.setStateListener((now, before) -> {
             LOG.info("streams_state from={} to={}", before, now);
             if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
@@ -112,7 +119,7 @@ public final class BurnwatchService implements AutoCloseable {
                 config.applicationId(), config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),
                 config.rollups1mTopic(), config.rollups1hTopic(), config.rollups1dTopic(), config.lateTopic(),
                 config.bootstrapServers(), http.url());
-        return new BurnwatchService(streams, metrics, meters, http, stopped);
+        return new BurnwatchService(streams, metrics, meters, http, stopped, threads);
     }
 
     public KafkaStreams.State state() {
@@ -120,7 +127,7 @@ public final class BurnwatchService implements AutoCloseable {
     }
 
     public StreamsStatus status() {
-        return StreamsStatus.of(streams, metrics);
+        return StreamsStatus.of(streams, metrics, threads.threadRecentlyLost());
     }
 
     /** Base URL of the health, status and metrics endpoints, e.g. {@code http://127.0.0.1:8080}. */

@@ -32,4 +32,18 @@ class StreamThreadPolicyTest {
             clock.addAndGet(Duration.ofMinutes(4).toMillis());
         }
     }
+
+    @Test
+    @DisplayName("from the moment a thread dies the instance is not ready, for a minute")
+    void lostThreadMeansNotReady() {
+        assertThat(policy.threadRecentlyLost()).isFalse();
+
+        policy.handle(new IllegalStateException("boom"));
+
+        assertThat(policy.threadRecentlyLost()).isTrue();
+        clock.addAndGet(Duration.ofSeconds(59).toMillis());
+        assertThat(policy.threadRecentlyLost()).isTrue();
+        clock.addAndGet(Duration.ofSeconds(1).toMillis());
+        assertThat(policy.threadRecentlyLost()).isFalse();
+    }
 }

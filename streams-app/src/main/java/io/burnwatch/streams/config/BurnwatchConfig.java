@@ -314,11 +314,17 @@ public final class BurnwatchConfig {
         return Durations.parse(string(BurnwatchSettings.DEDUP_HORIZON));
     }
 
-    // --- partitioning and time (producers that are not Java, clock skew) ---
     public Duration rollupMaxLead() {
         return Durations.parse(string(BurnwatchSettings.ROLLUP_MAX_LEAD));
     }
-    // --- end partitioning and time ---
+
+    public int maxFieldBytes() {
+        return Integer.parseInt(string(BurnwatchSettings.VALIDATION_MAX_FIELD_BYTES).trim());
+    }
+
+    public double maxCostUsdPerCall() {
+        return Double.parseDouble(string(BurnwatchSettings.VALIDATION_MAX_COST_USD_PER_CALL).trim());
+    }
 
     public String schemaRegistryUrl() {
         return string(BurnwatchSettings.SCHEMA_REGISTRY_URL);

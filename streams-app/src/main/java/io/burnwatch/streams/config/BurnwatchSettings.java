@@ -3,6 +3,7 @@ package io.burnwatch.streams.config;
 import io.burnwatch.serde.AvroSerdeConfig;
 import io.burnwatch.streams.ingest.DeadLetterDeserializationHandler;
 import io.burnwatch.streams.ingest.DeadLetterProcessingHandler;
+import io.burnwatch.streams.ingest.DeadLetterProductionHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,6 +57,10 @@ public final class BurnwatchSettings {
     public static final String VALIDATION_MAX_TOKENS_PER_CALL = "burnwatch.validation.max.tokens.per.call";
     public static final String VALIDATION_MAX_FUTURE = "burnwatch.validation.max.future";
     public static final String DEDUP_HORIZON = "burnwatch.dedup.horizon";
+    // Input value limits: text field sizes and the cost of one call.
+    public static final String VALIDATION_MAX_FIELD_BYTES = "burnwatch.validation.max.field.bytes";
+    public static final String VALIDATION_MAX_COST_USD_PER_CALL = "burnwatch.validation.max.cost.usd.per.call";
+    // End of input value limits.
     public static final String ROLLUP_GRACE_1M = "burnwatch.rollup.grace.1m";
     public static final String ROLLUP_GRACE_1H = "burnwatch.rollup.grace.1h";
     public static final String ROLLUP_GRACE_1D = "burnwatch.rollup.grace.1d";
@@ -145,6 +150,14 @@ public final class BurnwatchSettings {
                     "More tokens (all four kinds) in one call is absurd: the record goes to the dead letter queue.")
             .define(VALIDATION_MAX_FUTURE, Type.STRING, "5m", duration(Duration.ZERO, "5m"), Importance.MEDIUM,
                     "An event whose ts is further ahead of the wall clock goes to the dead letter queue.")
+            // Input value limits.
+            .define(VALIDATION_MAX_FIELD_BYTES, Type.STRING, "256", integer(16, 16 << 20, "256"), Importance.MEDIUM,
+                    "The most UTF-8 bytes of any text field of an input event (ids, model, client, repo, ref, prompt"
+                            + " hash); a longer one is FIELD_TOO_LONG.")
+            .define(VALIDATION_MAX_COST_USD_PER_CALL, Type.STRING, "10000", decimal(0.01, 1_000_000_000, "10000"),
+                    Importance.MEDIUM, "More cost_usd than this in one call is ABSURD_COST; a negative one is"
+                            + " NEGATIVE_COST, NaN or infinite NON_FINITE_COST.")
+            // End of input value limits.
             .define(DEDUP_HORIZON, Type.STRING, "24h", duration(Duration.ofMinutes(1), "24h"), Importance.MEDIUM,
                     "A repeated event_id within this much event time counts once; older events go to the dead letter queue.")
             .define(ROLLUP_GRACE_1M, Type.STRING, "30s", duration(Duration.ZERO, "30s"), Importance.MEDIUM,
@@ -195,6 +208,7 @@ public final class BurnwatchSettings {
         defaults.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        defaults.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
         // Kafka 5.0's default; setting it now keeps Kafka from warning at every start.
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return defaults;

@@ -54,6 +54,9 @@ public final class PriceStore {
             String model = ModelNames.canonical(record.key());
             if (record.value() == null) {
                 store.delete(model);
+            } else if (PriceCheck.problem(record.value()).isPresent()) {
+                LOG.warn("Ignoring prices for {} ({}): the prices it had stay", model,
+                        PriceCheck.problem(record.value()).get());
             } else {
                 store.put(model, record.value());
             }

@@ -12,27 +12,33 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * What the status endpoint reports: the Kafka Streams state, how many input records were consumed, how many went
  * to the dead letter queue by reason, how many repeats were dropped by stream, and the tokens of calls that could
- * not be priced, by model.
+ * not be priced, by model. Ready means RUNNING with no stream thread lost of late ({@code stream_thread_lost}).
  */
 public record StreamsStatus(
         @JsonProperty("state") KafkaStreams.State state,
         @JsonProperty("records_consumed") long recordsConsumed,
         @JsonProperty("dead_letters") Map<String, Long> deadLetters,
         @JsonProperty("duplicates") Map<String, Long> duplicates,
-        @JsonProperty("unpriced_tokens") Map<String, Long> unpricedTokens) {
+        @JsonProperty("unpriced_tokens") Map<String, Long> unpricedTokens,
+        @JsonProperty("stream_thread_lost") boolean streamThreadLost) {
 
     public StreamsStatus(KafkaStreams.State state, long recordsConsumed) {
-        this(state, recordsConsumed, Map.of(), Map.of(), Map.of());
+        this(state, recordsConsumed, Map.of(), Map.of(), Map.of(), false);
     }
 
     public boolean ready() {
-        return state == KafkaStreams.State.RUNNING;
+        return state == KafkaStreams.State.RUNNING && !streamThreadLost;
     }
 
     public static StreamsStatus of(KafkaStreams streams, BurnwatchMetrics metrics) {
+        return of(streams, metrics, false);
+    }
+
+    /** @param streamThreadLost whether a stream thread died recently, which Kafka Streams' state does not show */
+    public static StreamsStatus of(KafkaStreams streams, BurnwatchMetrics metrics, boolean streamThreadLost) {
         IngestMetrics ingest = new IngestMetrics(metrics);
         return new StreamsStatus(streams.state(), recordsConsumed(streams.metrics()), ingest.deadLetters(),
-                ingest.duplicates(), UnpricedTokens.byModel(metrics));
+                ingest.duplicates(), UnpricedTokens.byModel(metrics), streamThreadLost);
     }
 
     /**

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kafka's log-and-continue for records that cannot be read, with the dead letter marked
- * {@link DeadLetterReason#UNDECODABLE} or {@link DeadLetterReason#UNKNOWN_SCHEMA_ID}. When the schema registry
+ * {@link DeadLetterReason#UNDECODABLE}, {@link DeadLetterReason#OVERSIZED_AVRO} or
+ * {@link DeadLetterReason#UNKNOWN_SCHEMA_ID}. When the schema registry
  * cannot be reached the record is not at fault: processing stops instead, and resumes from that record. A record
  * dead-lettered here counts as read, like those that reach the processors.
  */
@@ -18,11 +19,13 @@ public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHan
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
     private IngestMetrics metrics;
+    private int maxRecordBytes;
 
     @Override
     public void configure(Map<String, ?> configs) {
         super.configure(configs);
         metrics = IngestMetrics.from(configs);
+        maxRecordBytes = DeadLetters.maxRecordBytes(configs);
     }
 
     @Override
@@ -34,7 +37,7 @@ public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHan
         }
         metrics.eventsIn(context.topic()).increment();
         Response logged = super.handleError(context, record, exception);
-        return Response.resume(DeadLetters.withReason(logged.deadLetterQueueRecords(),
+        return Response.resume(DeadLetters.withReason(DeadLetters.fitting(logged.deadLetterQueueRecords(), maxRecordBytes),
                 DeadLetterReason.ofUnreadable(exception), metrics));
     }
 }

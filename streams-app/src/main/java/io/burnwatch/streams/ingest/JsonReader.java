@@ -7,7 +7,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Turns a JSON input record into the contract's Avro event, checked by the same rules as Avro input, keyed by its
- * {@code user_id} and timestamped with its {@code ts}. The JSON record's own key is not used.
+ * {@code user_id} and timestamped with its {@code ts}. The JSON record's own key is not used. An event that could
+ * be too large to write as Avro is refused ({@link DeadLetterReason#TOO_LARGE_TO_FORWARD}).
  */
 final class JsonReader<V extends SpecificRecord> implements Processor<byte[], byte[], String, V> {
 
@@ -15,6 +16,7 @@ final class JsonReader<V extends SpecificRecord> implements Processor<byte[], by
     private final JsonRecords<V> json;
     private ProcessorContext<String, V> context;
     private EventsIn eventsIn;
+    private int maxRecordBytes;
 
     JsonReader(Contract<V> contract) {
         this.contract = contract;
@@ -25,6 +27,7 @@ final class JsonReader<V extends SpecificRecord> implements Processor<byte[], by
     public void init(ProcessorContext<String, V> context) {
         this.context = context;
         this.eventsIn = new EventsIn(IngestMetrics.from(context.appConfigs()));
+        this.maxRecordBytes = DeadLetters.maxRecordBytes(context.appConfigs());
     }
 
     @Override
@@ -33,6 +36,10 @@ final class JsonReader<V extends SpecificRecord> implements Processor<byte[], by
         Validation.requireValue(record.value());
         V event = json.read(record.value());
         contract.check(event, context.currentSystemTimeMs(), context.currentStreamTimeMs());
+        if (ForwardedSize.upperBound(contract.userId(event), event, record.headers()) > maxRecordBytes) {
+            throw new InvalidRecordException(DeadLetterReason.TOO_LARGE_TO_FORWARD,
+                    "as Avro it could exceed max.request.size, " + maxRecordBytes + " bytes");
+        }
         context.forward(new Record<>(contract.userId(event), event, contract.ts(event).toEpochMilli(), record.headers()));
     }
 }

@@ -1,8 +1,12 @@
 package io.burnwatch.streams.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,10 +19,15 @@ import org.apache.avro.specific.SpecificRecord;
  * Reads one JSON object into a generated Avro class, driven by the class's schema: the JSON field names are the
  * Avro field names, timestamps are epoch milliseconds or ISO-8601 strings, enums are given by symbol, and absent or
  * null fields take the schema's default (null for the optional ones). Fields the schema does not know are ignored.
+ * A timestamp must fit in epoch milliseconds, as Avro's {@code timestamp-millis} does.
  */
 final class JsonRecords<V extends SpecificRecord> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One object, each field once: anything after it, or a field given twice, is refused rather than half-read. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final Schema schema;
 
@@ -33,9 +42,12 @@ final class JsonRecords<V extends SpecificRecord> {
         try {
             json = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw invalid("not JSON (" + e.getOriginalMessage() + ")");
+            // Jackson's messages quote the input; the dead letter's message must not.
+            JsonLocation at = e.getLocation();
+            throw invalid("not one JSON object (" + e.getClass().getSimpleName()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
         } catch (IOException e) {
-            throw invalid("not JSON (" + e.getMessage() + ")");
+            throw invalid("not JSON (" + e.getClass().getSimpleName() + ")");
         }
         if (json == null || !json.isObject()) {
             throw invalid("expected one JSON object");
@@ -93,11 +105,18 @@ final class JsonRecords<V extends SpecificRecord> {
             return Instant.ofEpochMilli(value.longValue());
         }
         require(value.isTextual(), name, "epoch milliseconds or an ISO-8601 timestamp");
+        Instant instant;
         try {
-            return Instant.parse(value.textValue());
+            instant = Instant.parse(value.textValue());
         } catch (DateTimeParseException e) {
             throw invalid(name + ": expected epoch milliseconds or an ISO-8601 timestamp such as 2026-03-02T10:00:00Z");
         }
+        try {
+            instant.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw invalid(name + ": out of the range of epoch milliseconds");
+        }
+        return instant;
     }
 
     private static Schema nonNull(Schema union) {

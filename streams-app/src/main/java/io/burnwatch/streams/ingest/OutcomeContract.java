@@ -10,9 +10,11 @@ import java.time.Instant;
 public final class OutcomeContract implements Contract<OutcomeEvent> {
 
     private final IngestLimits limits;
+    private final ValueLimits values;
 
-    public OutcomeContract(IngestLimits limits) {
+    public OutcomeContract(IngestLimits limits, ValueLimits values) {
         this.limits = limits;
+        this.values = values;
     }
 
     @Override
@@ -44,6 +46,7 @@ public final class OutcomeContract implements Contract<OutcomeEvent> {
     public void check(OutcomeEvent outcome, long wallClockMs, long streamTimeMs) {
         requireText(outcome.getEventId(), DeadLetterReason.MISSING_EVENT_ID, "event_id");
         requireText(outcome.getUserId(), DeadLetterReason.MISSING_USER_ID, "user_id");
+        values.checkText(outcome);
         requireNotNegative(outcome.getLinesAdded(), DeadLetterReason.NEGATIVE_LINES, "lines_added");
         requireNotNegative(outcome.getLinesRemoved(), DeadLetterReason.NEGATIVE_LINES, "lines_removed");
         limits.checkTime(outcome.getTs(), wallClockMs, streamTimeMs);

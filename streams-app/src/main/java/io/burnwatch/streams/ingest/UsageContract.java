@@ -10,9 +10,11 @@ import java.time.Instant;
 public final class UsageContract implements Contract<UsageEvent> {
 
     private final IngestLimits limits;
+    private final ValueLimits values;
 
-    public UsageContract(IngestLimits limits) {
+    public UsageContract(IngestLimits limits, ValueLimits values) {
         this.limits = limits;
+        this.values = values;
     }
 
     @Override
@@ -46,6 +48,7 @@ public final class UsageContract implements Contract<UsageEvent> {
         requireText(call.getUserId(), DeadLetterReason.MISSING_USER_ID, "user_id");
         requireText(call.getSessionId(), DeadLetterReason.MISSING_SESSION_ID, "session_id");
         requireText(call.getModel(), DeadLetterReason.EMPTY_MODEL, "model");
+        values.checkText(call);
         requireNotNegative(call.getInputTokens(), DeadLetterReason.NEGATIVE_TOKENS, "input_tokens");
         requireNotNegative(call.getOutputTokens(), DeadLetterReason.NEGATIVE_TOKENS, "output_tokens");
         requireNotNegative(call.getCacheReadTokens(), DeadLetterReason.NEGATIVE_TOKENS, "cache_read_tokens");
@@ -61,6 +64,7 @@ public final class UsageContract implements Contract<UsageEvent> {
                         "more than " + max + " tokens in one call");
             }
         }
+        values.checkCost(call.getCostUsd());
         limits.checkTime(call.getTs(), wallClockMs, streamTimeMs);
     }
 }

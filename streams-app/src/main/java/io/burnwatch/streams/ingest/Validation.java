@@ -31,6 +31,9 @@ final class Validation<V extends SpecificRecord> implements FixedKeyProcessor<St
     public void process(FixedKeyRecord<String, V> record) {
         context.recordMetadata().ifPresent(eventsIn::count);
         requireValue(record.value());
+        if (record.key() == null) {
+            throw new InvalidRecordException(DeadLetterReason.MISSING_KEY, "the record has no key; expected its user_id");
+        }
         long now = context.currentSystemTimeMs();
         contract.check(record.value(), now, context.currentStreamTimeMs());
         metrics.lag(now, contract.ts(record.value()).toEpochMilli());

@@ -14,6 +14,7 @@ import io.burnwatch.streams.ingest.Ingest;
 import io.burnwatch.streams.ingest.IngestLimits;
 import io.burnwatch.streams.ingest.OutcomeContract;
 import io.burnwatch.streams.ingest.UsageContract;
+import io.burnwatch.streams.ingest.ValueLimits;
 import io.burnwatch.streams.ledger.Ledger;
 import io.burnwatch.streams.ledger.LedgerSettings;
 import io.burnwatch.streams.ledger.LedgerStreams;
@@ -50,8 +51,9 @@ public final class BurnwatchTopology {
         StreamsBuilder builder = new StreamsBuilder();
         EventTimeExtractor eventTime = new EventTimeExtractor(config.maxFuture());
         IngestLimits limits = IngestLimits.from(config);
-        UsageContract usageContract = new UsageContract(limits);
-        OutcomeContract outcomeContract = new OutcomeContract(limits);
+        ValueLimits values = ValueLimits.from(config);
+        UsageContract usageContract = new UsageContract(limits, values);
+        OutcomeContract outcomeContract = new OutcomeContract(limits, values);
         Ingest.fromJson(builder, config.usageJsonTopic(), eventTime, usageContract, config.usageTopic(),
                 Produced.with(serdes.string(), serdes.usage()));
         Ingest.fromJson(builder, config.outcomesJsonTopic(), eventTime, outcomeContract, config.outcomesTopic(),

@@ -9,11 +9,20 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Status figures")
 class StreamsStatusTest {
+
+    @Test
+    @DisplayName("ready is RUNNING with no stream thread lost of late")
+    void readyNeedsEveryThread() {
+        assertThat(new StreamsStatus(KafkaStreams.State.RUNNING, 0).ready()).isTrue();
+        assertThat(new StreamsStatus(KafkaStreams.State.RUNNING, 0, Map.of(), Map.of(), Map.of(), true).ready()).isFalse();
+        assertThat(new StreamsStatus(KafkaStreams.State.REBALANCING, 0).ready()).isFalse();
+    }
 
     @Test
     @DisplayName("records consumed sum the stream threads' consumers, not per-topic duplicates, changelog restoration nor prices")

@@ -20,8 +20,9 @@ class ContractsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private static final IngestLimits LIMITS = new IngestLimits(10_000_000, Duration.ofHours(1), Duration.ofHours(24));
-    private final UsageContract usage = new UsageContract(LIMITS);
-    private final OutcomeContract outcomes = new OutcomeContract(LIMITS);
+    private static final ValueLimits VALUES = new ValueLimits(256, 10_000);
+    private final UsageContract usage = new UsageContract(LIMITS, VALUES);
+    private final OutcomeContract outcomes = new OutcomeContract(LIMITS, VALUES);
 
     @Test
     @DisplayName("a call of exactly 10M tokens is plausible; one token more is ABSURD_TOKENS")
@@ -78,6 +79,38 @@ class ContractsTest {
         assertThat(DeadLetterReason.missing("user_id")).isEqualTo(DeadLetterReason.MISSING_USER_ID);
         assertThat(DeadLetterReason.missing("model")).isEqualTo(DeadLetterReason.EMPTY_MODEL);
         assertThat(DeadLetterReason.missing("ts")).isEqualTo(DeadLetterReason.INVALID_JSON);
+    }
+
+    @Test
+    @DisplayName("a text field of up to 256 UTF-8 bytes is fine; one byte more is FIELD_TOO_LONG, whichever field")
+    void fieldLength() {
+        String longest = "é".repeat(128);
+        assertThatCode(() -> check(call(longest, "s-1", NOW).setRepo(longest).build())).doesNotThrowAnyException();
+        assertThat(reasonOf(call(longest + "a", "s-1", NOW).build())).isEqualTo(DeadLetterReason.FIELD_TOO_LONG);
+        assertThat(reasonOf(call("alice", "s-1", NOW).setModel("m".repeat(257)).build()))
+                .isEqualTo(DeadLetterReason.FIELD_TOO_LONG);
+        assertThat(reasonOf(call("alice", "s-1", NOW).setRepo("\uD83D\uDE00".repeat(64) + "a").build()))
+                .as("a surrogate pair is 4 bytes").isEqualTo(DeadLetterReason.FIELD_TOO_LONG);
+        OutcomeEvent longRef = OutcomeEvent.newBuilder(commit("bob", NOW)).setRef("r".repeat(257)).build();
+        assertThat(catchThrowableOfType(InvalidRecordException.class,
+                () -> outcomes.check(longRef, NOW.toEpochMilli(), NOW.toEpochMilli())).reason())
+                .isEqualTo(DeadLetterReason.FIELD_TOO_LONG);
+    }
+
+    @Test
+    @DisplayName("cost_usd from 0 to the limit is money; negative, NaN, infinite or above the limit is refused")
+    void cost() {
+        assertThatCode(() -> check(call("alice", "s-1", NOW).setCostUsd(0.0).build())).doesNotThrowAnyException();
+        assertThatCode(() -> check(call("alice", "s-1", NOW).setCostUsd(10_000.0).build())).doesNotThrowAnyException();
+        assertThatCode(() -> check(call("alice", "s-1", NOW).setCostUsd(null).build())).doesNotThrowAnyException();
+        assertThat(reasonOf(call("alice", "s-1", NOW).setCostUsd(-1e12).build())).isEqualTo(DeadLetterReason.NEGATIVE_COST);
+        assertThat(reasonOf(call("alice", "s-1", NOW).setCostUsd(-0.01).build())).isEqualTo(DeadLetterReason.NEGATIVE_COST);
+        assertThat(reasonOf(call("alice", "s-1", NOW).setCostUsd(Double.NaN).build())).isEqualTo(DeadLetterReason.NON_FINITE_COST);
+        assertThat(reasonOf(call("alice", "s-1", NOW).setCostUsd(Double.POSITIVE_INFINITY).build()))
+                .isEqualTo(DeadLetterReason.NON_FINITE_COST);
+        assertThat(reasonOf(call("alice", "s-1", NOW).setCostUsd(Double.NEGATIVE_INFINITY).build()))
+                .isEqualTo(DeadLetterReason.NON_FINITE_COST);
+        assertThat(reasonOf(call("alice", "s-1", NOW).setCostUsd(10_000.01).build())).isEqualTo(DeadLetterReason.ABSURD_COST);
     }
 
     private void check(UsageEvent call) {

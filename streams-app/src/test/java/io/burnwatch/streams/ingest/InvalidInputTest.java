@@ -57,7 +57,13 @@ class InvalidInputTest {
                 broken(DeadLetterReason.ABSURD_TOKENS, call -> call.setOutputTokens(Long.MAX_VALUE).setInputTokens(Long.MAX_VALUE)),
                 // Next year: it must not move stream time either, or the calls after it would be too old.
                 broken(DeadLetterReason.FUTURE_TIMESTAMP, call -> call.setTs(Instant.now().plus(Duration.ofDays(365)))),
-                broken(DeadLetterReason.TOO_OLD, call -> call.setTs(MINUTE.minus(Duration.ofMinutes(61)))));
+                broken(DeadLetterReason.TOO_OLD, call -> call.setTs(MINUTE.minus(Duration.ofMinutes(61)))),
+                broken(DeadLetterReason.NEGATIVE_COST, call -> call.setCostUsd(-1e12)),
+                broken(DeadLetterReason.NON_FINITE_COST, call -> call.setCostUsd(Double.POSITIVE_INFINITY)),
+                broken(DeadLetterReason.NON_FINITE_COST, call -> call.setCostUsd(Double.NaN)),
+                broken(DeadLetterReason.ABSURD_COST, call -> call.setCostUsd(1e12)),
+                broken(DeadLetterReason.FIELD_TOO_LONG, call -> call.setSessionId("s".repeat(257))),
+                broken(DeadLetterReason.FIELD_TOO_LONG, call -> call.setPromptHash("h".repeat(600_000))));
     }
 
     private static Arguments broken(DeadLetterReason reason, UnaryOperator<UsageEvent.Builder> breakIt) {
@@ -142,6 +148,30 @@ class InvalidInputTest {
         assertThat(pipeline.ingest.deadLetters())
                 .containsEntry("UNDECODABLE", 1L).containsEntry("UNKNOWN_SCHEMA_ID", 1L).containsEntry("MISSING_VALUE", 1L)
                 .containsEntry("TOO_OLD", 0L);
+    }
+
+    @Test
+    @DisplayName("18 bytes whose string length claims 2 GB are OVERSIZED_AVRO, and the calls after them count")
+    void lengthClaimPastAvroLimits() {
+        byte[] valid = avro(call("dave", "s-1", MINUTE).setInputTokens(5).build());
+        ByteBuffer claim = ByteBuffer.allocate(18).put(Arrays.copyOf(valid, 5));
+        // The zig-zag varint of 2^31 - 9, the longest Java array: Avro would allocate it before reading.
+        long length = (Integer.MAX_VALUE - 8L) << 1;
+        for (; (length & ~0x7FL) != 0; length >>>= 7) {
+            claim.put((byte) ((length & 0x7F) | 0x80));
+        }
+        claim.put((byte) length);
+        byte[] oversized = claim.array();
+
+        pipeline.rawUsage.pipeInput("dave", oversized, MINUTE);
+        pipeline.rawUsage.pipeInput("dave", valid, MINUTE);
+        pipeline.pipe(call("dave", "s-1", MINUTE.plusSeconds(90)).build());
+
+        TestRecord<byte[], byte[]> dead = pipeline.dlq.readRecord();
+        assertThat(dead.value()).isEqualTo(oversized);
+        assertThat(header(dead, "burnwatch.dlq.reason")).isEqualTo("OVERSIZED_AVRO");
+        assertThat(pipeline.dlq.isEmpty()).isTrue();
+        assertThat(pipeline.rollups.readValue().getInputTokens()).isEqualTo(5);
     }
 
     private byte[] avro(UsageEvent call) {

@@ -91,6 +91,21 @@ class JsonInputTest {
         assertThat(forwarded.value().getLinesAdded()).isEqualTo(40);
     }
 
+    @Test
+    @DisplayName("a call with a 600 KB user_id, too large to forward as Avro, is FIELD_TOO_LONG and the next call counts")
+    void hugeUserIdIsDeadLettered() {
+        String huge = CALL.formatted(TS.toEpochMilli()).replace("\"alice\"", "\"" + "u".repeat(600_000) + "\"");
+
+        pipeline.usageJson.pipeInput("k", huge);
+        pipeline.usageJson.pipeInput("k", CALL.formatted(TS.toEpochMilli()));
+
+        TestRecord<byte[], byte[]> dead = pipeline.dlq.readRecord();
+        assertThat(dead.value()).hasSize(huge.length());
+        assertThat(header(dead, "burnwatch.dlq.reason")).isEqualTo("FIELD_TOO_LONG");
+        assertThat(pipeline.usageOut.readRecord().key()).isEqualTo("alice");
+        assertThat(pipeline.usageOut.isEmpty()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "INVALID_JSON      | {\"event_id\": \"e-1\", ",
@@ -102,7 +117,16 @@ class JsonInputTest {
             "INVALID_JSON      | CALL:\"ts\": 1772445605000=\"ts\": \"yesterday\"",
             "MISSING_USER_ID   | CALL:\"user_id\": \"alice\", =",
             "MISSING_SESSION_ID| CALL:\"session_id\": \"s-1\"=\"session_id\": null",
-            "NEGATIVE_TOKENS   | CALL:\"output_tokens\": 30=\"output_tokens\": -30"})
+            "NEGATIVE_TOKENS   | CALL:\"output_tokens\": 30=\"output_tokens\": -30",
+            // Past Instant.toEpochMilli's range: it used to stop the stream thread with an ArithmeticException.
+            "INVALID_JSON      | CALL:\"ts\": 1772445605000=\"ts\": \"+300000000-01-01T00:00:00Z\"",
+            "INVALID_JSON      | CALL:\"extra\": {\"ignored\": true}}=\"extra\": {\"ignored\": true}}{\"cost_usd\": -1e9}",
+            "INVALID_JSON      | CALL:\"cost_usd\": 0.25,=\"cost_usd\": 0.25, \"cost_usd\": -1e9,",
+            "NEGATIVE_COST     | CALL:\"cost_usd\": 0.25=\"cost_usd\": -1e12",
+            "NON_FINITE_COST   | CALL:\"cost_usd\": 0.25=\"cost_usd\": 1e400",
+            "NON_FINITE_COST   | CALL:\"cost_usd\": 0.25=\"cost_usd\": -1e400",
+            "ABSURD_COST       | CALL:\"cost_usd\": 0.25=\"cost_usd\": 1e12",
+            "FIELD_TOO_LONG    | CALL:\"model\": \"gpt-5\"=\"model\": \"gpt-5-with-a-name-longer-than-the-limit-of-the-field-in-bytes-by-far-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""})
     @DisplayName("JSON that cannot become a valid call goes to the dead letter queue as sent, with its reason")
     void invalidJsonIsDeadLettered(DeadLetterReason reason, String input) {
         String json = input;

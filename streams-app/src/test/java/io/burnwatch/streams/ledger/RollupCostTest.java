@@ -64,6 +64,20 @@ class RollupCostTest {
     }
 
     @Test
+    @DisplayName("prices with a negative, NaN or infinite price are ignored: the model keeps the prices it had")
+    void pricesThatAreNotMoneyAreIgnored() {
+        for (double poison : new double[] {-1e9, Double.NaN, Double.POSITIVE_INFINITY}) {
+            pipeline.pipe("claude-sonnet-4", model("claude-sonnet-4",
+                    version(Instant.parse("2025-01-01T00:00:00Z"), 3.0, poison, 0.30, 3.75)));
+        }
+        pipeline.pipe(sonnet(MINUTE.plusSeconds(10)));
+        pipeline.pipe(sonnet(PRICE_CUT));
+        pipeline.pipe(call("alice", "s-1", CLOSE).build());
+
+        assertThat(onlyRollup().getComputedCostUsd()).isCloseTo(0.0105 + 0.007, EXACT);
+    }
+
+    @Test
     @DisplayName("a model without a price leaves the cost null, counts its tokens as unpriced, and in the metric")
     void unpricedModel() {
         pipeline.pipe(call("alice", "s-1", MINUTE.plusSeconds(5)).setModel("mystery-model-20250101")
