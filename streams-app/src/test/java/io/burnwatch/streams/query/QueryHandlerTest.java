@@ -45,7 +45,7 @@ class QueryHandlerTest {
         http = HealthServer.start("127.0.0.1", 0, () -> new StreamsStatus(streams.state(), 0));
         LocalQueries local = new LocalQueries(QueryStores.of(streams), Clock.systemUTC(), 30);
         QueryHandler handler = new QueryHandler(new ClusterQueries(streams, new HostInfo("127.0.0.1", http.port()), local, 5));
-        QueryHandler.PATHS.forEach(path -> http.route(path, handler));
+        QueryHandler.PATHS.forEach((path, access) -> http.route(path, access, handler));
     }
 
     @AfterEach
