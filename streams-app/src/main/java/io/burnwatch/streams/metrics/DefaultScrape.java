@@ -13,7 +13,7 @@ import java.util.Set;
 public final class DefaultScrape implements MeterFilter {
 
     static final Set<String> KEPT = Set.of("jvm.memory.used", "jvm.memory.max",
-            "kafka.consumer.fetch.manager.records.lag.max", "process.uptime", "process.cpu.usage", "jvm.threads.live");
+            "kafka.consumer.fetch.manager.records.lag.max", "kafka.stream.thread.process.rate", "process.uptime", "process.cpu.usage", "jvm.threads.live");
 
     @Override
     public MeterFilterReply accept(Meter.Id id) {
