@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -62,7 +63,8 @@ public final class HealthServer implements AutoCloseable {
     /** Binds {@code host:port} (port 0: any free port) and starts serving. */
     public static HealthServer start(String host, int port, HttpLimits limits, BearerTokens tokens,
                                      Supplier<StreamsStatus> status) throws IOException {
-        QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), Math.min(2, limits.threads()));
+        // Two more than the workers: Jetty's acceptor and selector run on the same pool.
+        QueuedThreadPool threads = new QueuedThreadPool(limits.threads() + 2, 2);
         threads.setName("burnwatch-http");
         threads.setDaemon(true);
         threads.setReservedThreads(0);
@@ -71,6 +73,8 @@ public final class HealthServer implements AutoCloseable {
         http.setRequestHeaderSize(limits.maxHeaderBytes());
         http.setIdleTimeout(limits.idleTimeout().toMillis());
         http.setSendServerVersion(false);
+        // Ids and subjects may hold an encoded '/' (%2F): endpoints split the raw path before decoding it.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("encoded-slash", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
         http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(host);

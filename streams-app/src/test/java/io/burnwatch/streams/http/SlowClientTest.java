@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("HTTP server under slow and oversized requests")
 class SlowClientTest {
 
-    private static final HttpLimits LIMITS = new HttpLimits(4, Duration.ofSeconds(1), 2048, 1024);
+    /** An idle timeout far beyond the test's patience, so that only serving without a thread can pass. */
+    private static final HttpLimits LIMITS = new HttpLimits(4, Duration.ofSeconds(60), 2048, 1024);
     private static final Duration PROMPT = Duration.ofSeconds(2);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROMPT).build();
@@ -32,7 +33,14 @@ class SlowClientTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = HealthServer.start("127.0.0.1", 0, LIMITS, BearerTokens.NONE, () -> new StreamsStatus(State.RUNNING, 0));
+        start(LIMITS);
+    }
+
+    private void start(HttpLimits limits) throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        server = HealthServer.start("127.0.0.1", 0, limits, BearerTokens.NONE, () -> new StreamsStatus(State.RUNNING, 0));
     }
 
     @AfterEach
@@ -62,8 +70,10 @@ class SlowClientTest {
     @Test
     @DisplayName("a connection that stops sending its request is closed after the idle timeout")
     void silentConnectionClosed() throws Exception {
+        Duration idle = Duration.ofSeconds(1);
+        start(new HttpLimits(LIMITS.threads(), idle, LIMITS.maxHeaderBytes(), LIMITS.maxBodyBytes()));
         Socket socket = halfRequest("GET /health/live HTTP/1.1\r\nHost: burnwatch\r\n");
-        socket.setSoTimeout((int) LIMITS.idleTimeout().multipliedBy(5).toMillis());
+        socket.setSoTimeout((int) idle.multipliedBy(5).toMillis());
 
         InputStream in = socket.getInputStream();
         // Either a 408 then end of stream, or end of stream at once: what matters is that the server lets go.
