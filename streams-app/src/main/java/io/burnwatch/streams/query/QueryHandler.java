@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class QueryHandler implements Endpoint {
 
     /** The path prefixes to route here, and who may call them: the internal endpoints are for peers only. */
-    public static final Map<String, Access> PATHS = paths();
+    public static final Map<String, Access> PATHS = Map.of("/users/", Access.CLIENT, "/alerts", Access.CLIENT,
+            "/leaderboard", Access.CLIENT, "/internal/", Access.PEER);
 
     static final int MAX_LIMIT = 100;
     private static final int DEFAULT_LIMIT = 10;
@@ -33,15 +33,6 @@ public final class QueryHandler implements Endpoint {
 
     public QueryHandler(ClusterQueries queries) {
         this.queries = queries;
-    }
-
-    private static Map<String, Access> paths() {
-        Map<String, Access> paths = new LinkedHashMap<>();
-        paths.put("/users/", Access.CLIENT);
-        paths.put("/alerts", Access.CLIENT);
-        paths.put("/leaderboard", Access.CLIENT);
-        paths.put("/internal/", Access.PEER);
-        return Map.copyOf(paths);
     }
 
     @Override
