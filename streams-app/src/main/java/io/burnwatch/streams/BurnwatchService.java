@@ -69,9 +69,10 @@ public final class BurnwatchService implements AutoCloseable {
      * Builds the topology, binds the HTTP endpoints and starts processing; returns without waiting for Kafka
      * Streams to reach RUNNING (watch {@link #state()} or {@code /health/ready}).
      *
-     * @throws ConfigException if the HTTP address cannot be bound
+     * @throws ConfigException if the HTTP address cannot be bound, or is beyond loopback without a token
      */
     public static BurnwatchService start(BurnwatchConfig config) {
+        BearerTokens tokens = HttpBinding.tokens(config.httpHost(), config.httpAuthTokens(), config.httpPeerToken());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(new ConventionalNames());
         if (!config.metricsDetail()) {
@@ -80,7 +81,6 @@ public final class BurnwatchService implements AutoCloseable {
         BurnwatchMetrics metrics = new BurnwatchMetrics(registry);
         // The HTTP endpoint is bound first: its port is what the other instances are told (application.server).
         AtomicReference<KafkaStreams> created = new AtomicReference<>();
-        BearerTokens tokens = HttpBinding.tokens(config.httpHost(), config.httpAuthTokens(), config.httpPeerToken());
         HealthServer http;
         try {
             http = HealthServer.start(config.httpHost(), config.httpPort(), config.httpLimits(), tokens,
