@@ -2,7 +2,11 @@ package io.burnwatch.streams;
 
 import io.burnwatch.serde.AvroLimits;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.http.Access;
+import io.burnwatch.streams.http.BearerTokens;
 import io.burnwatch.streams.http.HealthServer;
+import io.burnwatch.streams.http.HttpAnswer;
+import io.burnwatch.streams.http.HttpBinding;
 import io.burnwatch.streams.http.StreamsStatus;
 import io.burnwatch.streams.query.AdvertisedServer;
 import io.burnwatch.streams.query.ClusterQueries;
@@ -11,6 +15,7 @@ import io.burnwatch.streams.query.QueryHandler;
 import io.burnwatch.streams.query.QueryStores;
 import io.burnwatch.streams.metrics.BurnwatchMetrics;
 import io.burnwatch.streams.metrics.ConventionalNames;
+import io.burnwatch.streams.metrics.DefaultScrape;
 import io.burnwatch.streams.metrics.StreamsMeters;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.topology.BurnwatchTopology;
@@ -19,6 +24,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +47,7 @@ public final class BurnwatchService implements AutoCloseable {
     static final int MAX_THREAD_REPLACEMENTS = 3;
     static final Duration THREAD_REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
-    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4";
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final Logger LOG = LoggerFactory.getLogger(BurnwatchService.class);
 
     private final KafkaStreams streams;
@@ -66,14 +72,18 @@ public final class BurnwatchService implements AutoCloseable {
      * Builds the topology, binds the HTTP endpoints and starts processing; returns without waiting for Kafka
      * Streams to reach RUNNING (watch {@link #state()} or {@code /health/ready}).
      *
-     * @throws ConfigException if the HTTP address cannot be bound
+     * @throws ConfigException if the HTTP address cannot be bound, or is beyond loopback without a token
      */
     public static BurnwatchService start(BurnwatchConfig config) {
+        BearerTokens tokens = HttpBinding.tokens(config.httpHost(), config.httpAuthTokens(), config.httpPeerToken());
         if (!AvroLimits.apply()) {
             LOG.warn("avro_limits_not_applied: Avro read its length limits before burnwatch set them");
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(new ConventionalNames());
+        if (!config.metricsDetail()) {
+            registry.config().meterFilter(new DefaultScrape());
+        }
         BurnwatchMetrics metrics = new BurnwatchMetrics(registry);
         // The HTTP endpoint is bound first: its port is what the other instances are told (application.server).
         AtomicReference<KafkaStreams> created = new AtomicReference<>();
@@ -81,8 +91,9 @@ public final class BurnwatchService implements AutoCloseable {
                 new StreamThreadPolicy(MAX_THREAD_REPLACEMENTS, THREAD_REPLACEMENT_WINDOW, System::currentTimeMillis);
         HealthServer http;
         try {
-            http = HealthServer.start(config.httpHost(), config.httpPort(), () -> StreamsStatus.of(created.get(), metrics, threads.threadRecentlyLost()))
-                    .route("/metrics", exchange -> HealthServer.respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape()));
+            http = HealthServer.start(config.httpHost(), config.httpPort(), config.httpLimits(), tokens,
+                            () -> StreamsStatus.of(created.get(), metrics, threads.threadRecentlyLost()))
+                    .route("/metrics", Access.OPEN, call -> new HttpAnswer(200, PROMETHEUS_TEXT, registry.scrape(), Map.of()));
         } catch (IOException e) {
             registry.close();
             throw new ConfigException("Cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + " ("
@@ -112,8 +123,9 @@ public final class BurnwatchService implements AutoCloseable {
             }
         });
         QueryHandler queries = new QueryHandler(new ClusterQueries(streams, self, new LocalQueries(QueryStores.of(streams),
-                Clock.systemUTC(), (int) config.idleWindow().toMinutes()), config.leaderboardMinGroup()));
-        QueryHandler.PATHS.forEach(path -> http.route(path, queries));
+                Clock.systemUTC(), (int) config.idleWindow().toMinutes()), config.leaderboardMinGroup(),
+                config.httpPeerToken()));
+        QueryHandler.PATHS.forEach((path, access) -> http.route(path, access, queries));
         streams.start();
         LOG.info("burnwatch {} started: {} + {} -> {}, {}, {}, {}, {}; bootstrap {}; health, status and metrics on {}",
                 config.applicationId(), config.usageTopic(), config.outcomesTopic(), config.alertsTopic(),

@@ -47,9 +47,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -85,6 +89,9 @@ class BurnwatchPipelineIT {
 
     private static KafkaBroker broker;
     private static SchemaRegistryServer registry;
+    /** The dashboard and rules need under a hundred series here; Kafka's every meter made 13,000. */
+    private static final int DEFAULT_SCRAPE_MAX_SERIES = 300;
+
     private static BurnwatchConfig config;
     private static BurnwatchService service;
     private static KafkaProducer<String, SpecificRecord> producer;
@@ -358,10 +365,13 @@ class BurnwatchPipelineIT {
         String lagCount = "burnwatch_end_to_end_lag_seconds_count";
         String before = get("/metrics").body();
         send(call("dave", "s-1", nextHour()).build());
+        // Counted once a model has no price: sent so that the scrape holds every metric the rules use.
+        send(call("dave", "s-2", nextHour()).setModel("unpriced-scrape-model").setInputTokens(10).build());
 
-        Await.until(WAIT, "/metrics to count dave's call in and its lag", () -> {
+        Await.until(WAIT, "/metrics to count dave's calls in, their lag and the unpriced tokens", () -> {
             String now = get("/metrics").body();
-            return sample(now, usageIn) > sample(before, usageIn) && sample(now, lagCount) > sample(before, lagCount);
+            return sample(now, usageIn) > sample(before, usageIn) && sample(now, lagCount) > sample(before, lagCount)
+                    && now.contains("burnwatch_unpriced_tokens_total{model=\"unpriced-scrape-model\"}");
         });
         HttpResponse<String> metrics = get("/metrics");
         assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
@@ -373,6 +383,21 @@ class BurnwatchPipelineIT {
                 "burnwatch_late_events_total{", "kafka_consumer_fetch_manager_records_lag_max", "kafka_stream_thread_process_rate",
                 "jvm_memory_used_bytes");
         assertThat(promtoolCheckMetrics(scrape)).isEmpty();
+        List<String> series = scrape.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        System.out.printf("default /metrics: %d series, %d bytes%n", series.size(), scrape.length());
+        assertThat(series).as("series in the default scrape").hasSizeLessThan(DEFAULT_SCRAPE_MAX_SERIES);
+        assertThat(dashboardAndRuleMetrics()).isNotEmpty().allSatisfy(name -> assertThat(series)
+                .as("the dashboard and rules use %s", name).anyMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " ")));
+    }
+
+    /** Every metric the Grafana dashboard and the Prometheus alert rules query. */
+    private static Set<String> dashboardAndRuleMetrics() throws IOException {
+        Pattern metric = Pattern.compile("\\b(?:burnwatch|kafka|jvm|process)_[a-z0-9_]+");
+        Set<String> names = new TreeSet<>();
+        for (Path file : List.of(Path.of("../deploy/grafana/burnwatch-dashboard.json"), Path.of("../deploy/prometheus/burnwatch-rules.yml"))) {
+            metric.matcher(Files.readString(file)).results().map(MatchResult::group).forEach(names::add);
+        }
+        return names;
     }
 
     @Test

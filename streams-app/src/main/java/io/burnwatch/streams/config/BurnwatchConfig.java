@@ -4,11 +4,13 @@ import static io.burnwatch.streams.config.BurnwatchSettings.PREFIX;
 
 import java.io.IOException;
 import java.io.Reader;
+import io.burnwatch.streams.http.HttpLimits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -245,6 +248,34 @@ public final class BurnwatchConfig {
     public int httpPort() {
         return Integer.parseInt(string(BurnwatchSettings.HTTP_PORT));
     }
+
+    // HTTP limits, tokens and metrics detail: begin
+    public HttpLimits httpLimits() {
+        return new HttpLimits(Integer.parseInt(string(BurnwatchSettings.HTTP_THREADS)),
+                Durations.parse(string(BurnwatchSettings.HTTP_IDLE_TIMEOUT)),
+                Integer.parseInt(string(BurnwatchSettings.HTTP_MAX_HEADER_BYTES)), HttpLimits.DEFAULT.maxBodyBytes());
+    }
+
+    /** The client tokens of {@code burnwatch.http.auth.tokens}; empty when none is set. */
+    public List<String> httpAuthTokens() {
+        return Arrays.stream(secret(BurnwatchSettings.HTTP_AUTH_TOKENS).split(",")).map(String::trim)
+                .filter(token -> !token.isEmpty()).toList();
+    }
+
+    /** The peer token; empty when none is set. */
+    public String httpPeerToken() {
+        return secret(BurnwatchSettings.HTTP_AUTH_PEER_TOKEN).trim();
+    }
+
+    public boolean metricsDetail() {
+        return Boolean.parseBoolean(string(BurnwatchSettings.METRICS_DETAIL));
+    }
+
+    private String secret(String key) {
+        Object value = app.get(key);
+        return value instanceof Password password ? password.value() : "";
+    }
+    // HTTP limits, tokens and metrics detail: end
 
     public int leaderboardMinGroup() {
         return Integer.parseInt(string(BurnwatchSettings.LEADERBOARD_MIN_GROUP));

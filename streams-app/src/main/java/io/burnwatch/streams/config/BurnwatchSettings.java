@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -43,6 +44,14 @@ public final class BurnwatchSettings {
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
     public static final String HTTP_HOST = "burnwatch.http.host";
     public static final String HTTP_PORT = "burnwatch.http.port";
+    // HTTP limits, tokens and metrics detail: begin
+    public static final String HTTP_THREADS = "burnwatch.http.threads";
+    public static final String HTTP_IDLE_TIMEOUT = "burnwatch.http.idle.timeout";
+    public static final String HTTP_MAX_HEADER_BYTES = "burnwatch.http.max.header.bytes";
+    public static final String HTTP_AUTH_TOKENS = "burnwatch.http.auth.tokens";
+    public static final String HTTP_AUTH_PEER_TOKEN = "burnwatch.http.auth.peer.token";
+    public static final String METRICS_DETAIL = "burnwatch.metrics.detail";
+    // HTTP limits, tokens and metrics detail: end
     public static final String LEADERBOARD_MIN_GROUP = "burnwatch.leaderboard.min.group";
     public static final String IDLE_WINDOW = "burnwatch.idle.window";
     public static final String IDLE_MIN_COST_USD = "burnwatch.idle.min.cost.usd";
@@ -119,6 +128,22 @@ public final class BurnwatchSettings {
                     "Address of the health, status and metrics endpoints.")
             .define(HTTP_PORT, Type.STRING, "8080", integer(0, 65_535, "8080"), Importance.MEDIUM,
                     "Port of the health, status and metrics endpoints; 0 picks a free port.")
+            // HTTP limits, tokens and metrics detail: begin
+            .define(HTTP_THREADS, Type.STRING, "16", integer(4, 256, "16"), Importance.LOW,
+                    "Worker threads of the HTTP server; requests are read without one, so slow clients hold none.")
+            .define(HTTP_IDLE_TIMEOUT, Type.STRING, "10s", duration(Duration.ofSeconds(1), "10s"), Importance.LOW,
+                    "An HTTP connection silent this long, while sending its request or between requests, is closed.")
+            .define(HTTP_MAX_HEADER_BYTES, Type.STRING, "8192", integer(1024, 65_536, "8192"), Importance.LOW,
+                    "Largest HTTP request line and headers, in bytes; larger requests get 431.")
+            .define(HTTP_AUTH_TOKENS, Type.PASSWORD, "", tokens(), Importance.HIGH,
+                    "Bearer tokens, comma-separated, that open /users, /alerts and /leaderboard; required when"
+                            + " burnwatch.http.host is not a loopback address. Health and metrics stay open.")
+            .define(HTTP_AUTH_PEER_TOKEN, Type.PASSWORD, "", tokens(), Importance.HIGH,
+                    "Bearer token the instances of one application send each other; the only one that opens"
+                            + " /internal/. Set the same value on every instance.")
+            .define(METRICS_DETAIL, Type.STRING, "false", ConfigDef.ValidString.in("false", "true"), Importance.LOW,
+                    "false: /metrics serves what the dashboard and alert rules use; true: every Kafka and JVM meter.")
+            // HTTP limits, tokens and metrics detail: end
             .define(LEADERBOARD_MIN_GROUP, Type.STRING, "5", integer(1, 1_000, "5"), Importance.MEDIUM,
                     "Privacy floor: the leaderboard shows no one until at least this many people are ranked on it.")
             .define(IDLE_WINDOW, Type.STRING, "30m", duration(Duration.ofMinutes(1), "30m"), Importance.HIGH,
@@ -217,7 +242,8 @@ public final class BurnwatchSettings {
     /** Every default: burnwatch's own and {@link #kafkaDefaults()}. */
     public static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
-        DEFINITION.configKeys().values().forEach(key -> defaults.put(key.name, String.valueOf(key.defaultValue)));
+        DEFINITION.configKeys().values().forEach(key -> defaults.put(key.name, key.defaultValue instanceof Password secret
+                ? secret.value() : String.valueOf(key.defaultValue)));
         defaults.putAll(kafkaDefaults());
         return defaults;
     }
@@ -337,6 +363,19 @@ public final class BurnwatchSettings {
             }
             if (parsed.compareTo(min) < 0) {
                 throw new ConfigException(name, value, "must be at least " + Durations.format(min) + ", e.g. " + example);
+            }
+        };
+    }
+
+    /** Tokens short enough to guess are refused; the message never repeats the value. */
+    private static ConfigDef.Validator tokens() {
+        return (name, value) -> {
+            String tokens = value instanceof Password secret ? secret.value() : String.valueOf(value);
+            for (String token : tokens.split(",")) {
+                if (!token.isBlank() && token.trim().length() < 16) {
+                    throw new ConfigException(name + " has a token shorter than 16 characters: use long random"
+                            + " tokens, e.g. from openssl rand -hex 32");
+                }
             }
         };
     }

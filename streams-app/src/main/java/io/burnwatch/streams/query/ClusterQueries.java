@@ -39,13 +39,20 @@ public final class ClusterQueries {
     private final HostInfo self;
     private final LocalQueries local;
     private final int minGroup;
+    private final String peerToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     public ClusterQueries(KafkaStreams streams, HostInfo self, LocalQueries local, int minGroup) {
+        this(streams, self, local, minGroup, null);
+    }
+
+    /** @param peerToken the bearer token sent to the other instances; null when they need none */
+    public ClusterQueries(KafkaStreams streams, HostInfo self, LocalQueries local, int minGroup, String peerToken) {
         this.streams = streams;
         this.self = self;
         this.local = local;
         this.minGroup = minGroup;
+        this.peerToken = peerToken == null || peerToken.isBlank() ? null : peerToken;
     }
 
     LocalQueries local() {
@@ -105,8 +112,12 @@ public final class ClusterQueries {
     }
 
     private Answer get(HostInfo host, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
-                .header(FORWARDED, "true").timeout(TIMEOUT).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
+                .header(FORWARDED, "true").timeout(TIMEOUT).GET();
+        if (peerToken != null) {
+            builder.header("Authorization", "Bearer " + peerToken);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());

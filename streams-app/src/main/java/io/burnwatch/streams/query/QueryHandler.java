@@ -1,15 +1,14 @@
 package io.burnwatch.streams.query;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.burnwatch.streams.http.Access;
+import io.burnwatch.streams.http.Endpoint;
+import io.burnwatch.streams.http.HttpAnswer;
+import io.burnwatch.streams.http.HttpCall;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -20,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * {@code GET /leaderboard?period=day&by=cost&limit=10}, and the {@code /internal/} endpoints instances ask each
  * other. Errors are {@code {"status": code, "message": text}}; a 503 carries {@code Retry-After}.
  */
-public final class QueryHandler implements HttpHandler {
+public final class QueryHandler implements Endpoint {
 
-    /** The path prefixes to route here. */
-    public static final List<String> PATHS = List.of("/users/", "/alerts", "/leaderboard", "/internal/");
+    /** The path prefixes to route here, and who may call them: the internal endpoints are for peers only. */
+    public static final Map<String, Access> PATHS = Map.of("/users/", Access.CLIENT, "/alerts", Access.CLIENT,
+            "/leaderboard", Access.CLIENT, "/internal/", Access.PEER);
 
     static final int MAX_LIMIT = 100;
     private static final int DEFAULT_LIMIT = 10;
@@ -36,26 +36,26 @@ public final class QueryHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public HttpAnswer answer(HttpCall call) {
         Answer answer;
         try {
-            answer = "GET".equals(exchange.getRequestMethod()) ? answer(exchange)
+            answer = "GET".equals(call.method()) ? query(call)
                     : Answer.of(new QueryException(405, "Only GET is allowed"));
         } catch (QueryException problem) {
             answer = Answer.of(problem);
         } catch (InvalidStateStoreException notQueryable) {
             answer = Answer.of(QueryException.unavailable("The stores are not queryable yet (" + notQueryable.getMessage() + ")"));
         } catch (RuntimeException e) {
-            LOG.warn("Query {} failed", exchange.getRequestURI().getPath(), e);
-            answer = Answer.of(new QueryException(500, "Query failed: " + e.getMessage()));
+            LOG.warn("Query {} failed", call.path(), e);
+            answer = Answer.of(new QueryException(500, "The query failed on this instance; see its log"));
         }
-        send(exchange, answer);
+        return send(answer);
     }
 
-    private Answer answer(HttpExchange exchange) {
-        String path = exchange.getRequestURI().getRawPath();
-        Map<String, String> parameters = parameters(exchange.getRequestURI().getRawQuery());
-        boolean forwarded = exchange.getRequestHeaders().containsKey(ClusterQueries.FORWARDED);
+    private Answer query(HttpCall call) {
+        String path = call.path();
+        Map<String, String> parameters = parameters(call.query());
+        boolean forwarded = call.header(ClusterQueries.FORWARDED) != null;
         if (path.startsWith("/users/") && path.length() > "/users/".length() && path.indexOf('/', "/users/".length()) < 0) {
             return queries.user(decode(path.substring("/users/".length())), forwarded);
         }
@@ -119,23 +119,21 @@ public final class QueryHandler implements HttpHandler {
     }
 
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new QueryException(400, "Malformed percent-encoding in the request: use %XX with two hex digits");
+        }
     }
 
-    private static void send(HttpExchange exchange, Answer answer) throws IOException {
-        try (exchange) {
-            byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            if (answer.status() == 503) {
-                exchange.getResponseHeaders().add("Retry-After", Integer.toString(QueryException.RETRY_AFTER_SECONDS));
-            }
-            if (answer.status() == 405) {
-                exchange.getResponseHeaders().add("Allow", "GET");
-            }
-            exchange.sendResponseHeaders(answer.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    private static HttpAnswer send(Answer answer) {
+        HttpAnswer http = HttpAnswer.json(answer.status(), answer.json());
+        if (answer.status() == 503) {
+            http = http.withHeader("Retry-After", Integer.toString(QueryException.RETRY_AFTER_SECONDS));
         }
+        if (answer.status() == 405) {
+            http = http.withHeader("Allow", "GET");
+        }
+        return http;
     }
 }

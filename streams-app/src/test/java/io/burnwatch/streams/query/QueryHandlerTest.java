@@ -9,10 +9,12 @@ import io.burnwatch.streams.http.HealthServer;
 import io.burnwatch.streams.http.StreamsStatus;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.topology.BurnwatchTopology;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -45,7 +47,7 @@ class QueryHandlerTest {
         http = HealthServer.start("127.0.0.1", 0, () -> new StreamsStatus(streams.state(), 0));
         LocalQueries local = new LocalQueries(QueryStores.of(streams), Clock.systemUTC(), 30);
         QueryHandler handler = new QueryHandler(new ClusterQueries(streams, new HostInfo("127.0.0.1", http.port()), local, 5));
-        QueryHandler.PATHS.forEach(path -> http.route(path, handler));
+        QueryHandler.PATHS.forEach((path, access) -> http.route(path, access, handler));
     }
 
     @AfterEach
@@ -86,6 +88,28 @@ class QueryHandlerTest {
         HttpResponse<String> post = get("/alerts", "DELETE");
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    @Test
+    @DisplayName("malformed percent-encoding answers 400 in JSON, wherever it is, never an HTML page")
+    void malformedPercentEncoding() throws Exception {
+        for (String target : new String[] {"/users/%zz", "/users/alice%", "/leaderboard?by=%zz", "/nothing/%zz"}) {
+            String response = raw(target);
+            assertThat(response).as(target).startsWith("HTTP/1.1 400 ");
+            assertThat(response).as(target).containsIgnoringCase("Content-Type: application/json; charset=utf-8");
+            JsonNode error = new ObjectMapper().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertThat(error.get("status").asInt()).as(target).isEqualTo(400);
+            assertThat(error.get("message").asText()).as(target).isNotBlank().doesNotContain("Exception");
+        }
+    }
+
+    /** The whole response to a GET of {@code target} sent as is, since java.net.URI refuses malformed escapes. */
+    private String raw(String target) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", http.port())) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: burnwatch\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private void assertError(String path, int status, String message) throws Exception {

@@ -48,6 +48,9 @@ class QueryScaleOutIT {
     private static final List<String> USERS = IntStream.rangeClosed(1, 8).mapToObj(i -> "user-" + i).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // Both instances need tokens: the peers must authenticate to each other for the answers to agree.
+    private static final String CLIENT_TOKEN = "scale-out-client-token-0123456789";
+    private static final String PEER_TOKEN = "scale-out-peer-token-0123456789";
 
     @TempDir
     static Path dir;
@@ -75,6 +78,8 @@ class QueryScaleOutIT {
                 "application.id", "burnwatch-scale-out",
                 "state.dir", dir.resolve("state-" + instance).toString(),
                 "burnwatch.http.port", "0",
+                "burnwatch.http.auth.tokens", CLIENT_TOKEN,
+                "burnwatch.http.auth.peer.token", PEER_TOKEN,
                 "burnwatch.topic.partitions", Integer.toString(PARTITIONS),
                 // The looper's 30 calls alert within its five minutes, and without a five-minute hold.
                 "burnwatch.idle.patience", "1m",
@@ -95,7 +100,8 @@ class QueryScaleOutIT {
     }
 
     @Test
-    @DisplayName("each instance owns some users; users, alerts and the leaderboard answer the same from either; the survivor takes over")
+    @DisplayName("each instance owns some users; users, alerts and the leaderboard answer the same from either, peers"
+            + " authenticating to each other; the survivor takes over")
     void scaleOut() throws Exception {
         Await.until(WAIT, "both instances to run", () -> first.state() == KafkaStreams.State.RUNNING
                 && second.state() == KafkaStreams.State.RUNNING);
@@ -126,6 +132,11 @@ class QueryScaleOutIT {
         assertThat(firstOwns).as("users on the first instance").isPositive();
         assertThat(secondOwns).as("users on the second instance").isPositive();
         assertThat(firstOwns + secondOwns).isEqualTo(USERS.size() + 1);
+        assertThat(status(first, "/internal/leaderboard?day=" + LocalDate.now(ZoneOffset.UTC) + "&by=tokens&limit=1",
+                CLIENT_TOKEN)).as("a client's token on a peers' endpoint").isEqualTo(403);
+        assertThat(status(second, board, null)).as("no token").isEqualTo(401);
+        assertThat(status(second, board, "wrong-" + CLIENT_TOKEN)).as("a wrong token").isEqualTo(401);
+        assertThat(status(second, "/health/live", null)).as("health without a token").isEqualTo(200);
 
         assertThat(leaderboard.get("entries")).extracting(entry -> entry.get("user_id").asText())
                 .containsExactly("looper", "user-8", "user-7");
@@ -168,11 +179,23 @@ class QueryScaleOutIT {
                 + "&by=tokens&limit=1", 200);
     }
 
-    /** The answer's JSON if it has {@code status}; null if it has another (e.g. 503 while rebalancing). */
+    private static int status(BurnwatchService instance, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.httpUrl() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * The answer's JSON if it has {@code status}; null if it has another (e.g. 503 while rebalancing). Asks as a
+     * client, or as a peer for the internal endpoints.
+     */
     private static JsonNode json(BurnwatchService instance, String path, int status) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(instance.httpUrl() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            String token = path.startsWith("/internal/") ? PEER_TOKEN : CLIENT_TOKEN;
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(instance.httpUrl() + path))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != status) {
                 return null;
             }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 /** Runs the schema registry on its own until the process is stopped. */
 @Command(name = "schema-registry", mixinStandardHelpOptions = true,
-        description = "Confluent-compatible schema registry that keeps its schemas in the Kafka topic _schemas.")
+        description = {"Confluent-compatible schema registry that keeps its schemas in the Kafka topic _schemas.",
+                "PUT /config needs the bearer token in SCHEMA_REGISTRY_CONFIG_TOKEN when it is set, which it must be"
+                        + " to listen beyond 127.0.0.1."})
 public final class SchemaRegistryCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -46,7 +48,8 @@ public final class SchemaRegistryCommand implements Callable<Integer> {
                     "--port must be between 0 and 65535, got " + port);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        SchemaRegistryServer server = SchemaRegistryServer.start(bootstrapServers, host, port);
+        SchemaRegistryServer server = SchemaRegistryServer.start(bootstrapServers, host, port,
+                System.getenv("SCHEMA_REGISTRY_CONFIG_TOKEN"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();

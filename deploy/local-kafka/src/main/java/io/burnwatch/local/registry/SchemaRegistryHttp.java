@@ -2,25 +2,29 @@ package io.burnwatch.local.registry;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Confluent Schema Registry REST endpoints that serializers, deserializers and tools call. Query parameters
- * are ignored; errors carry Confluent's {@code error_code}.
+ * are ignored; errors carry Confluent's {@code error_code}. A request with a body must say it is JSON (the content
+ * types Confluent's registry accepts); with a config token set, changing compatibility needs it as a bearer token.
  */
-final class SchemaRegistryHttp implements HttpHandler {
+final class SchemaRegistryHttp {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    static final Set<String> JSON_TYPES = Set.of(CONTENT_TYPE, "application/vnd.schemaregistry+json", "application/json");
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryHttp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,8 +56,15 @@ final class SchemaRegistryHttp implements HttpHandler {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final ConfigToken configToken;
 
+    /** A registry whose compatibility anyone may change: for loopback only. */
     SchemaRegistryHttp(SchemaRegistry registry) {
+        this(registry, ConfigToken.NONE);
+    }
+
+    SchemaRegistryHttp(SchemaRegistry registry, ConfigToken configToken) {
+        this.configToken = configToken;
         SchemaStore store = registry.store();
         route("GET", "", call -> Map.of());
         route("GET", "subjects", call -> store.subjects());
@@ -83,23 +94,36 @@ final class SchemaRegistryHttp implements HttpHandler {
         routes.add(new Route(method, segments, endpoint));
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    RegistryReply handle(RegistryRequest request) {
+        String method = request.method();
         try {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            List<String> path = segments(exchange.getRequestURI().getRawPath());
-            String method = exchange.getRequestMethod();
-            try {
-                reply(exchange, 200, answer(method, path, body));
-            } catch (RegistryException e) {
-                reply(exchange, e.status(), error(e.errorCode(), e.getMessage()));
-            } catch (RuntimeException | IOException e) {
-                LOG.error("{} {} failed", method, exchange.getRequestURI().getRawPath(), e);
-                reply(exchange, 500, error(500, "Internal Server Error: " + e.getMessage()));
+            List<String> path = segments(request.rawPath());
+            if (request.body().length > 0 && !isJson(request.contentType())) {
+                throw new RegistryException(415, 415, "Unsupported Content-Type: send " + CONTENT_TYPE
+                        + " or application/json");
             }
-        } finally {
-            exchange.close();
+            if ("PUT".equals(method) && !path.isEmpty() && path.get(0).equals("config")
+                    && !configToken.admits(request.authorization())) {
+                throw new RegistryException(401, 40101, "Changing compatibility needs the registry's config token"
+                        + " as Authorization: Bearer <token>");
+            }
+            return reply(200, answer(method, path, request.body()));
+        } catch (RegistryException e) {
+            return reply(e.status(), error(e.errorCode(), e.getMessage()));
+        } catch (RuntimeException | IOException e) {
+            // The exception's message may quote the request: log its kind only.
+            LOG.error("{} {} failed: {}", method, request.rawPath(), e.getClass().getName());
+            return reply(500, error(50001, "Internal Server Error"));
         }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+        return JSON_TYPES.contains(type.toLowerCase(Locale.ROOT));
     }
 
     private Object answer(String method, List<String> path, byte[] body) throws RegistryException, IOException {
@@ -119,25 +143,30 @@ final class SchemaRegistryHttp implements HttpHandler {
         throw new RegistryException(404, 404, "HTTP 404 Not Found");
     }
 
-    private static List<String> segments(String rawPath) {
+    private static List<String> segments(String rawPath) throws RegistryException {
         List<String> segments = new ArrayList<>();
         for (String segment : rawPath.split("/")) {
             if (!segment.isEmpty()) {
-                // A '+' in a path is a plus sign, not an encoded space.
-                segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+                try {
+                    // A '+' in a path is a plus sign, not an encoded space.
+                    segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw new RegistryException(400, 400, "Malformed percent-encoding in the path");
+                }
             }
         }
         return segments;
     }
 
-    private static Object error(int errorCode, String message) {
+    static Object error(int errorCode, String message) {
         return JSON.createObjectNode().put("error_code", errorCode).put("message", message);
     }
 
-    private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+    static RegistryReply reply(int status, Object body) {
+        try {
+            return new RegistryReply(status, JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

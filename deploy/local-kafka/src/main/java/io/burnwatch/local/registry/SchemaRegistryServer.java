@@ -1,14 +1,9 @@
 package io.burnwatch.local.registry;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,20 +14,21 @@ import org.slf4j.LoggerFactory;
 public final class SchemaRegistryServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
-    private static final int HTTP_THREADS = 4;
 
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final RegistryHttpServer http;
     private final KafkaSchemaLog log;
     private final String url;
 
-    private SchemaRegistryServer(HttpServer http, ExecutorService executor, KafkaSchemaLog log) {
+    private SchemaRegistryServer(RegistryHttpServer http, InetAddress address, KafkaSchemaLog log) {
         this.http = http;
-        this.executor = executor;
         this.log = log;
-        InetSocketAddress address = http.getAddress();
-        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
-        this.url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+        String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+        this.url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + http.port();
+    }
+
+    /** Starts on {@code host} with no config token: compatibility changes are open, so {@code host} must be loopback. */
+    public static SchemaRegistryServer start(String bootstrapServers, String host, int port) throws IOException {
+        return start(bootstrapServers, host, port, null);
     }
 
     /**
@@ -40,18 +36,22 @@ public final class SchemaRegistryServer implements AutoCloseable {
      *
      * @param host the address to listen on, normally 127.0.0.1
      * @param port the port to listen on; 0 for any free port
+     * @param configToken the bearer token {@code PUT /config} needs; required unless {@code host} is loopback
      */
-    public static SchemaRegistryServer start(String bootstrapServers, String host, int port) throws IOException {
+    public static SchemaRegistryServer start(String bootstrapServers, String host, int port, String configToken)
+            throws IOException {
+        InetAddress address = address(host);
+        ConfigToken token = ConfigToken.of(configToken);
+        if (!token.required() && !address.isLoopbackAddress()) {
+            throw new IOException("The schema registry on " + host + " is reachable from other machines but has no"
+                    + " config token: set SCHEMA_REGISTRY_CONFIG_TOKEN, or listen on 127.0.0.1");
+        }
         KafkaSchemaLog log = KafkaSchemaLog.open(bootstrapServers);
         try {
             SchemaStore store = new SchemaStore();
             int entries = log.replay(store::apply);
-            HttpServer http = bind(host, port);
-            ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads());
-            http.setExecutor(executor);
-            http.createContext("/", new SchemaRegistryHttp(new SchemaRegistry(store, log)));
-            http.start();
-            SchemaRegistryServer server = new SchemaRegistryServer(http, executor, log);
+            RegistryHttpServer http = bind(host, port, new SchemaRegistryHttp(new SchemaRegistry(store, log), token));
+            SchemaRegistryServer server = new SchemaRegistryServer(http, address, log);
             LOG.info("Schema registry at {} on Kafka {}, {} entries read from {}", server.url(), bootstrapServers,
                     entries, KafkaSchemaLog.TOPIC);
             return server;
@@ -61,26 +61,28 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
     }
 
-    private static HttpServer bind(String host, int port) throws IOException {
-        InetSocketAddress address = new InetSocketAddress(host, port);
+    private static InetAddress address(String host) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, 0);
         if (address.isUnresolved()) {
             throw new IOException("Cannot listen on host '" + host + "': it is not an address of this machine");
         }
-        try {
-            return HttpServer.create(address, 0);
-        } catch (BindException e) {
-            throw new IOException("Port " + port + " on " + host + " is already in use: stop what holds it or give"
-                    + " the schema registry another port", e);
-        }
+        return address.getAddress();
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "schema-registry-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    private static RegistryHttpServer bind(String host, int port, SchemaRegistryHttp registry) throws IOException {
+        try {
+            return RegistryHttpServer.start(host, port, registry);
+        } catch (IOException e) {
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new IOException("Port " + port + " on " + host + " is already in use: stop what holds it or"
+                        + " give the schema registry another port", e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("Cannot serve HTTP on " + host + ":" + port + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** {@code http://127.0.0.1:<port>}, for {@code schema.registry.url}. */
@@ -89,18 +91,12 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     @Override
     public void close() {
-        http.stop(0);
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.close();
         log.close();
     }
 }

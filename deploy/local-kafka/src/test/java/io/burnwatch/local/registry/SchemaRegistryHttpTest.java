@@ -8,11 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.burnwatch.registry.RestSchemaRegistryClient;
 import io.burnwatch.registry.SchemaRegistryException;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,21 +25,19 @@ class SchemaRegistryHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private HttpServer server;
+    private RegistryHttpServer server;
     private String base;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    void start() throws Exception {
         SchemaRegistry registry = new SchemaRegistry(new SchemaStore(), new RecordingSchemaLog());
-        server.createContext("/", new SchemaRegistryHttp(registry));
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = RegistryHttpServer.start("127.0.0.1", 0, new SchemaRegistryHttp(registry));
+        base = "http://127.0.0.1:" + server.port();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test

@@ -105,6 +105,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    @DisplayName("bind beyond loopback with the HTTP tokens from the required Secret burnwatch-http")
+    void httpTokensFromSecret() {
+        JsonNode tokens = null;
+        for (JsonNode source : CONTAINER.path("envFrom")) {
+            if ("burnwatch-http".equals(source.path("secretRef").path("name").asText())) {
+                tokens = source.path("secretRef");
+            }
+        }
+
+        assertThat(tokens).as("envFrom the Secret burnwatch-http: the app refuses 0.0.0.0 without a token").isNotNull();
+        assertThat(tokens.path("optional").asBoolean(false)).as("the Secret is required").isFalse();
+        assertThat(environment(CONTAINER)).as("no token in plain manifests")
+                .doesNotContainKeys("BURNWATCH_HTTP_AUTH_TOKENS", "BURNWATCH_HTTP_AUTH_PEER_TOKEN");
+    }
+
+    @Test
     @DisplayName("probe liveness on /health/live and readiness on /health/ready, on the app's HTTP port")
     void probes() {
         BurnwatchConfig config = config();
