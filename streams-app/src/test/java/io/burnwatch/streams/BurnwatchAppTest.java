@@ -84,6 +84,29 @@ class BurnwatchAppTest {
     }
 
     @Test
+    @DisplayName("a misspelt BURNWATCH_* variable stops the app with one line naming it and the name it was meant to be")
+    void misspeltEnvironmentVariable() {
+        int code = BurnwatchApp.run(new String[0], Map.of("BURNWATCH_IDLE_PATIENSE", "2h"),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString()
+                .isEqualTo("Unknown environment variable BURNWATCH_IDLE_PATIENSE: did you mean BURNWATCH_IDLE_PATIENCE?"
+                        + " Rename it, or unset it");
+    }
+
+    @Test
+    @DisplayName("a dead-letter topic that is an input topic stops the app with one line naming both and the fix")
+    void deadLettersOnAnInputTopic() {
+        int code = run("-D", "burnwatch.topic.dlq=burnwatch.usage");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString()
+                .startsWith("burnwatch.topic.dlq is burnwatch.usage, the input topic of burnwatch.topic.usage")
+                .endsWith("set burnwatch.topic.dlq to a topic of its own, e.g. its default burnwatch.dlq");
+    }
+
+    @Test
     @DisplayName("a missing config file exits 2 with one line")
     void missingConfigFile() {
         int code = run("--config", "/nonexistent/burnwatch.properties");

@@ -177,12 +177,12 @@ class BurnwatchConfigTest {
         }
 
         @Test
-        @DisplayName("ignores launcher variables, other programs' BURNWATCH_* variables and everything else")
+        @DisplayName("ignores launcher variables, Kubernetes' service variables and everything else")
         void ignored() {
             Map<String, String> mapped = BurnwatchConfig.fromEnvironment(Map.of(
                     "KAFKA_HEAP_OPTS", "-Xmx1g",
                     "KAFKA_OPTS", "-Dx=y",
-                    "BURNWATCH_SIM_RATE", "10",
+                    "BURNWATCH_HTTP_SERVICE_HOST", "10.0.0.11",
                     "PATH", "/usr/bin"));
 
             assertThat(mapped).isEmpty();
