@@ -293,6 +293,12 @@ public final class BurnwatchConfig {
         return string(BurnwatchSettings.SCHEMA_REGISTRY_URL);
     }
 
+    // Configuration checks: begin
+    public Duration startupTimeout() {
+        return Durations.parse(string(BurnwatchSettings.STARTUP_TIMEOUT));
+    }
+    // Configuration checks: end
+
     public String applicationId() {
         return settings.get(StreamsConfig.APPLICATION_ID_CONFIG);
     }

@@ -67,6 +67,9 @@ public final class BurnwatchSettings {
     public static final String SPIKE_MIN_IMPACT_USD = "burnwatch.spike.min.impact.usd";
     public static final String SPIKE_MIN_HISTORY_DAYS = "burnwatch.spike.min.history.days";
     public static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
+    // Configuration checks: begin
+    public static final String STARTUP_TIMEOUT = "burnwatch.startup.timeout";
+    // Configuration checks: end
 
     /** The prefix that marks a setting as burnwatch's own rather than Kafka's. */
     public static final String PREFIX = "burnwatch.";
@@ -166,7 +169,13 @@ public final class BurnwatchSettings {
                     "Days of the same type (weekday or weekend) in the trailing 14 a scope needs before its own baseline"
                             + " counts; until then a user is compared with its team's members.")
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://127.0.0.1:8081", registryUrl(), Importance.HIGH,
-                    "Schema registry URL(s), comma-separated; mock://scope in tests.");
+                    "Schema registry URL(s), comma-separated; mock://scope in tests.")
+            // Configuration checks: begin
+            .define(STARTUP_TIMEOUT, Type.STRING, "60s", duration(Duration.ofSeconds(1), "60s"), Importance.MEDIUM,
+                    "How long a command waits at start for a broker of bootstrap.servers to answer before it stops"
+                            + " with an error.")
+            // Configuration checks: end
+            ;
 
     private BurnwatchSettings() {
     }
