@@ -294,7 +294,8 @@ class BurnwatchConfigTest {
 
             assertThatThrownBy(() -> BurnwatchConfig.load(file, Map.of(), Map.of()))
                     .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("Unknown setting burnwatch.topic.usages in " + file);
+                    .hasMessageContaining("Unknown setting burnwatch.topic.usages in " + file)
+                    .hasMessageEndingWith(": check the spelling; did you mean burnwatch.topic.usage?");
         }
 
         @Test
