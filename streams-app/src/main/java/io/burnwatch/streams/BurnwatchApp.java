@@ -96,6 +96,12 @@ public final class BurnwatchApp implements Callable<Integer> {
             err.println(SettingsOptions.oneLine(e.getMessage()));
             return USAGE_ERROR;
         }
+        try {
+            BrokerCheck.awaitBroker(config);
+        } catch (IllegalStateException e) {
+            err.println(SettingsOptions.oneLine(e.getMessage()));
+            return 1;
+        }
         if (createTopics || loadDefaultPrices) {
             try (Admin admin = Admin.create(config.adminConfig())) {
                 if (createTopics) {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 @DisplayName("burnwatch-streams command line")
@@ -81,6 +83,46 @@ class BurnwatchAppTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(errorLines()).singleElement().asString().contains("burnwatch.http.port", "e.g. 8080");
+    }
+
+    @Test
+    @DisplayName("a misspelt BURNWATCH_* variable stops the app with one line naming it and the name it was meant to be")
+    void misspeltEnvironmentVariable() {
+        int code = BurnwatchApp.run(new String[0], Map.of("BURNWATCH_IDLE_PATIENSE", "2h"),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString()
+                .isEqualTo("Unknown environment variable BURNWATCH_IDLE_PATIENSE: did you mean BURNWATCH_IDLE_PATIENCE?"
+                        + " Rename it, or unset it");
+    }
+
+    @Test
+    @DisplayName("a dead-letter topic that is an input topic stops the app with one line naming both and the fix")
+    void deadLettersOnAnInputTopic() {
+        int code = run("-D", "burnwatch.topic.dlq=burnwatch.usage");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString()
+                .startsWith("burnwatch.topic.dlq is burnwatch.usage, the input topic of burnwatch.topic.usage")
+                .endsWith("set burnwatch.topic.dlq to a topic of its own, e.g. its default burnwatch.dlq");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @DisplayName("an unreachable broker stops the app with one line once burnwatch.startup.timeout has passed")
+    void unreachableBroker(@TempDir Path state) {
+        long started = System.nanoTime();
+        int code = run("--bootstrap-servers", "127.0.0.1:1", "--schema-registry-url", "mock://unreachable",
+                "--state-dir", state.toString(), "--http-port", "0", "-D", "burnwatch.startup.timeout=2s");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(errorLines()).singleElement().asString()
+                .isEqualTo("Cannot reach Kafka at 127.0.0.1:1: no broker answered within 2s: check bootstrap.servers"
+                        + " (--bootstrap-servers) and that a broker is up there, or wait longer with"
+                        + " burnwatch.startup.timeout");
+        assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(20));
     }
 
     @Test

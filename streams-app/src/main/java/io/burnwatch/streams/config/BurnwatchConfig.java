@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -33,9 +32,6 @@ import org.apache.kafka.streams.StreamsConfig;
  * The keys and their defaults are in {@link BurnwatchSettings}.
  */
 public final class BurnwatchConfig {
-
-    private static final String KAFKA_ENV = "KAFKA_";
-    private static final String BURNWATCH_ENV = "BURNWATCH_";
 
     private final Map<String, String> settings;
     private final Map<String, Object> app;
@@ -69,34 +65,9 @@ public final class BurnwatchConfig {
         return load(null, Map.of(), settings);
     }
 
-    /**
-     * {@code KAFKA_BOOTSTRAP_SERVERS=x} becomes {@code bootstrap.servers=x} and {@code BURNWATCH_TOPIC_USAGE=y}
-     * becomes {@code burnwatch.topic.usage=y}. Unknown {@code BURNWATCH_*} variables are ignored, since other
-     * burnwatch programs share the environment.
-     */
+    /** The settings the {@code KAFKA_*} and {@code BURNWATCH_*} variables of {@code env} set (see {@link EnvironmentSettings}). */
     static Map<String, String> fromEnvironment(Map<String, String> env) {
-        Map<String, String> mapped = new TreeMap<>();
-        env.forEach((name, value) -> {
-            if (name.startsWith(KAFKA_ENV) && !isLauncherVariable(name)) {
-                mapped.put(toKey(name.substring(KAFKA_ENV.length())), value);
-            } else if (name.startsWith(BURNWATCH_ENV)) {
-                String key = PREFIX + toKey(name.substring(BURNWATCH_ENV.length()));
-                requireNotRenamed(key, "in the environment (" + name + ")");
-                if (BurnwatchSettings.DEFINITION.names().contains(key)) {
-                    mapped.put(key, value);
-                }
-            }
-        });
-        return mapped;
-    }
-
-    // KAFKA_HEAP_OPTS, KAFKA_OPTS and friends configure Kafka's launch scripts, not clients.
-    private static boolean isLauncherVariable(String name) {
-        return name.endsWith("_OPTS") || name.equals("KAFKA_HOME");
-    }
-
-    private static String toKey(String variable) {
-        return variable.toLowerCase(Locale.ROOT).replace('_', '.');
+        return EnvironmentSettings.of(env);
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -118,8 +89,11 @@ public final class BurnwatchConfig {
         for (String key : source.keySet()) {
             requireNotRenamed(key, where);
             if (key.startsWith(PREFIX) && !BurnwatchSettings.DEFINITION.names().contains(key)) {
-                throw new ConfigException("Unknown setting " + key + " " + where + ": check the spelling; burnwatch's"
-                        + " settings are " + String.join(", ", new TreeSet<>(BurnwatchSettings.DEFINITION.names())));
+                String hint = SettingNames.closest(key, BurnwatchSettings.DEFINITION.names())
+                        .map(closest -> "did you mean " + closest + "?")
+                        .orElse("burnwatch's settings are "
+                                + String.join(", ", new TreeSet<>(BurnwatchSettings.DEFINITION.names())));
+                throw new ConfigException("Unknown setting " + key + " " + where + ": check the spelling; " + hint);
             }
         }
     }
@@ -139,6 +113,7 @@ public final class BurnwatchConfig {
             }
         });
         Map<String, Object> app = BurnwatchSettings.DEFINITION.parse(own);
+        TopicConflicts.check(app);
         String dlqTopic = app.get(BurnwatchSettings.TOPIC_DLQ).toString().trim();
         String dlq = merged.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlqTopic);
         if (dlq != null && !dlq.equals(dlqTopic)) {
@@ -249,7 +224,6 @@ public final class BurnwatchConfig {
         return Integer.parseInt(string(BurnwatchSettings.HTTP_PORT));
     }
 
-    // HTTP limits, tokens and metrics detail: begin
     public HttpLimits httpLimits() {
         return new HttpLimits(Integer.parseInt(string(BurnwatchSettings.HTTP_THREADS)),
                 Durations.parse(string(BurnwatchSettings.HTTP_IDLE_TIMEOUT)),
@@ -275,7 +249,6 @@ public final class BurnwatchConfig {
         Object value = app.get(key);
         return value instanceof Password password ? password.value() : "";
     }
-    // HTTP limits, tokens and metrics detail: end
 
     public int leaderboardMinGroup() {
         return Integer.parseInt(string(BurnwatchSettings.LEADERBOARD_MIN_GROUP));
@@ -359,6 +332,10 @@ public final class BurnwatchConfig {
 
     public String schemaRegistryUrl() {
         return string(BurnwatchSettings.SCHEMA_REGISTRY_URL);
+    }
+
+    public Duration startupTimeout() {
+        return Durations.parse(string(BurnwatchSettings.STARTUP_TIMEOUT));
     }
 
     public String applicationId() {

@@ -44,14 +44,12 @@ public final class BurnwatchSettings {
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
     public static final String HTTP_HOST = "burnwatch.http.host";
     public static final String HTTP_PORT = "burnwatch.http.port";
-    // HTTP limits, tokens and metrics detail: begin
     public static final String HTTP_THREADS = "burnwatch.http.threads";
     public static final String HTTP_IDLE_TIMEOUT = "burnwatch.http.idle.timeout";
     public static final String HTTP_MAX_HEADER_BYTES = "burnwatch.http.max.header.bytes";
     public static final String HTTP_AUTH_TOKENS = "burnwatch.http.auth.tokens";
     public static final String HTTP_AUTH_PEER_TOKEN = "burnwatch.http.auth.peer.token";
     public static final String METRICS_DETAIL = "burnwatch.metrics.detail";
-    // HTTP limits, tokens and metrics detail: end
     public static final String LEADERBOARD_MIN_GROUP = "burnwatch.leaderboard.min.group";
     public static final String IDLE_WINDOW = "burnwatch.idle.window";
     public static final String IDLE_MIN_COST_USD = "burnwatch.idle.min.cost.usd";
@@ -66,10 +64,8 @@ public final class BurnwatchSettings {
     public static final String VALIDATION_MAX_TOKENS_PER_CALL = "burnwatch.validation.max.tokens.per.call";
     public static final String VALIDATION_MAX_FUTURE = "burnwatch.validation.max.future";
     public static final String DEDUP_HORIZON = "burnwatch.dedup.horizon";
-    // Input value limits: text field sizes and the cost of one call.
     public static final String VALIDATION_MAX_FIELD_BYTES = "burnwatch.validation.max.field.bytes";
     public static final String VALIDATION_MAX_COST_USD_PER_CALL = "burnwatch.validation.max.cost.usd.per.call";
-    // End of input value limits.
     public static final String ROLLUP_GRACE_1M = "burnwatch.rollup.grace.1m";
     public static final String ROLLUP_GRACE_1H = "burnwatch.rollup.grace.1h";
     public static final String ROLLUP_GRACE_1D = "burnwatch.rollup.grace.1d";
@@ -81,9 +77,8 @@ public final class BurnwatchSettings {
     public static final String SPIKE_MIN_IMPACT_USD = "burnwatch.spike.min.impact.usd";
     public static final String SPIKE_MIN_HISTORY_DAYS = "burnwatch.spike.min.history.days";
     public static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
-    // --- partitioning and time (producers that are not Java, clock skew) ---
     public static final String ROLLUP_MAX_LEAD = "burnwatch.rollup.max.lead";
-    // --- end partitioning and time ---
+    public static final String STARTUP_TIMEOUT = "burnwatch.startup.timeout";
 
     /** The prefix that marks a setting as burnwatch's own rather than Kafka's. */
     public static final String PREFIX = "burnwatch.";
@@ -128,7 +123,6 @@ public final class BurnwatchSettings {
                     "Address of the health, status and metrics endpoints.")
             .define(HTTP_PORT, Type.STRING, "8080", integer(0, 65_535, "8080"), Importance.MEDIUM,
                     "Port of the health, status and metrics endpoints; 0 picks a free port.")
-            // HTTP limits, tokens and metrics detail: begin
             .define(HTTP_THREADS, Type.STRING, "16", integer(4, 256, "16"), Importance.LOW,
                     "Worker threads of the HTTP server; requests are read without one, so slow clients hold none.")
             .define(HTTP_IDLE_TIMEOUT, Type.STRING, "10s", duration(Duration.ofSeconds(1), "10s"), Importance.LOW,
@@ -143,7 +137,6 @@ public final class BurnwatchSettings {
                             + " /internal/. Set the same value on every instance.")
             .define(METRICS_DETAIL, Type.STRING, "false", ConfigDef.ValidString.in("false", "true"), Importance.LOW,
                     "false: /metrics serves what the dashboard and alert rules use; true: every Kafka and JVM meter.")
-            // HTTP limits, tokens and metrics detail: end
             .define(LEADERBOARD_MIN_GROUP, Type.STRING, "5", integer(1, 1_000, "5"), Importance.MEDIUM,
                     "Privacy floor: the leaderboard shows no one until at least this many people are ranked on it.")
             .define(IDLE_WINDOW, Type.STRING, "30m", duration(Duration.ofMinutes(1), "30m"), Importance.HIGH,
@@ -175,14 +168,12 @@ public final class BurnwatchSettings {
                     "More tokens (all four kinds) in one call is absurd: the record goes to the dead letter queue.")
             .define(VALIDATION_MAX_FUTURE, Type.STRING, "5m", duration(Duration.ZERO, "5m"), Importance.MEDIUM,
                     "An event whose ts is further ahead of the wall clock goes to the dead letter queue.")
-            // Input value limits.
             .define(VALIDATION_MAX_FIELD_BYTES, Type.STRING, "256", integer(16, 16 << 20, "256"), Importance.MEDIUM,
                     "The most UTF-8 bytes of any text field of an input event (ids, model, client, repo, ref, prompt"
                             + " hash); a longer one is FIELD_TOO_LONG.")
             .define(VALIDATION_MAX_COST_USD_PER_CALL, Type.STRING, "10000", decimal(0.01, 1_000_000_000, "10000"),
                     Importance.MEDIUM, "More cost_usd than this in one call is ABSURD_COST; a negative one is"
                             + " NEGATIVE_COST, NaN or infinite NON_FINITE_COST.")
-            // End of input value limits.
             .define(DEDUP_HORIZON, Type.STRING, "24h", duration(Duration.ofMinutes(1), "24h"), Importance.MEDIUM,
                     "A repeated event_id within this much event time counts once; older events go to the dead letter queue.")
             .define(ROLLUP_GRACE_1M, Type.STRING, "30s", duration(Duration.ZERO, "30s"), Importance.MEDIUM,
@@ -206,14 +197,16 @@ public final class BurnwatchSettings {
             .define(SPIKE_MIN_HISTORY_DAYS, Type.STRING, "4", integer(1, 10, "4"), Importance.MEDIUM,
                     "Days of the same type (weekday or weekend) in the trailing 14 a scope needs before its own baseline"
                             + " counts; until then a user is compared with its team's members.")
-            // --- partitioning and time (producers that are not Java, clock skew) ---
             .define(ROLLUP_MAX_LEAD, Type.STRING, "5s", duration(Duration.ZERO, "5s"), Importance.LOW,
                     "How far past the wall clock the rollups' stream time may run. A call stamped later still counts,"
                             + " but closes windows (and makes other calls late) only as of the wall clock plus this;"
                             + " keep it below burnwatch.rollup.grace.1m.")
-            // --- end partitioning and time ---
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://127.0.0.1:8081", registryUrl(), Importance.HIGH,
-                    "Schema registry URL(s), comma-separated; mock://scope in tests.");
+                    "Schema registry URL(s), comma-separated; mock://scope in tests.")
+            .define(STARTUP_TIMEOUT, Type.STRING, "60s", duration(Duration.ofSeconds(1), "60s"), Importance.MEDIUM,
+                    "How long a command waits at start for a broker of bootstrap.servers to answer before it stops"
+                            + " with an error.")
+            ;
 
     private BurnwatchSettings() {
     }

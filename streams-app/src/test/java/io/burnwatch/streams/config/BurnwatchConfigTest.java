@@ -178,12 +178,12 @@ class BurnwatchConfigTest {
         }
 
         @Test
-        @DisplayName("ignores launcher variables, other programs' BURNWATCH_* variables and everything else")
+        @DisplayName("ignores launcher variables, Kubernetes' service variables and everything else")
         void ignored() {
             Map<String, String> mapped = BurnwatchConfig.fromEnvironment(Map.of(
                     "KAFKA_HEAP_OPTS", "-Xmx1g",
                     "KAFKA_OPTS", "-Dx=y",
-                    "BURNWATCH_SIM_RATE", "10",
+                    "BURNWATCH_HTTP_SERVICE_HOST", "10.0.0.11",
                     "PATH", "/usr/bin"));
 
             assertThat(mapped).isEmpty();
@@ -295,7 +295,8 @@ class BurnwatchConfigTest {
 
             assertThatThrownBy(() -> BurnwatchConfig.load(file, Map.of(), Map.of()))
                     .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("Unknown setting burnwatch.topic.usages in " + file);
+                    .hasMessageContaining("Unknown setting burnwatch.topic.usages in " + file)
+                    .hasMessageEndingWith(": check the spelling; did you mean burnwatch.topic.usage?");
         }
 
         @Test

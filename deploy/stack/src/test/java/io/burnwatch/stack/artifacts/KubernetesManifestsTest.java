@@ -86,6 +86,24 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    @DisplayName("start the app next to the variables Kubernetes adds for the namespace's Services")
+    void serviceLinks() {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (JsonNode service : DOCUMENTS) {
+            if (service.path("kind").asText().equals("Service")) {
+                env.putAll(serviceLinks(service));
+            }
+        }
+        assertThat(env).containsKey("BURNWATCH_HTTP_SERVICE_HOST");
+        // The pod's own variables win over Kubernetes' service links.
+        env.putAll(environment(CONTAINER));
+
+        BurnwatchConfig config = BurnwatchConfig.load(null, env, Map.of());
+
+        assertThat(config.httpPort()).isEqualTo(port("http"));
+    }
+
+    @Test
     @DisplayName("keep the state directory on the pod's persistent volume")
     void stateOnPersistentVolume() {
         BurnwatchConfig config = config();
@@ -201,6 +219,29 @@ class KubernetesManifestsTest {
             } else {
                 fail("%s: an environment variable from a source this test does not know", variable);
             }
+        }
+        return env;
+    }
+
+    /** The variables Kubernetes gives every pod of the namespace for {@code service}, as if it had a cluster IP. */
+    private static Map<String, String> serviceLinks(JsonNode service) {
+        String prefix = service.path("metadata").path("name").asText().toUpperCase(Locale.ROOT).replace('-', '_');
+        String ip = "10.0.0.11";
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(prefix + "_SERVICE_HOST", ip);
+        for (JsonNode port : service.path("spec").path("ports")) {
+            String number = port.path("port").asText();
+            String protocol = port.path("protocol").asText("TCP");
+            String tcp = prefix + "_PORT_" + number + "_" + protocol;
+            env.putIfAbsent(prefix + "_SERVICE_PORT", number);
+            env.putIfAbsent(prefix + "_PORT", protocol.toLowerCase(Locale.ROOT) + "://" + ip + ":" + number);
+            if (port.has("name")) {
+                env.put(prefix + "_SERVICE_PORT_" + port.path("name").asText().toUpperCase(Locale.ROOT).replace('-', '_'), number);
+            }
+            env.put(tcp, protocol.toLowerCase(Locale.ROOT) + "://" + ip + ":" + number);
+            env.put(tcp + "_PROTO", protocol.toLowerCase(Locale.ROOT));
+            env.put(tcp + "_PORT", number);
+            env.put(tcp + "_ADDR", ip);
         }
         return env;
     }

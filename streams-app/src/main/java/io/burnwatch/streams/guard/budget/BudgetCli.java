@@ -34,6 +34,8 @@ public final class BudgetCli implements Callable<Integer> {
 
     static final int USAGE_ERROR = 2;
     static final int FAILURE = 1;
+    /** {@code delete} of a scope that has no budget. */
+    static final int NO_SUCH_BUDGET = 3;
 
     @Mixin
     private SettingsOptions sources = new SettingsOptions();
@@ -91,8 +93,9 @@ public final class BudgetCli implements Callable<Integer> {
         @Parameters(paramLabel = "SCOPE", description = "team:<team_id> or user:<user_id>.")
         private String scope;
 
-        @Option(names = "--usd", required = true, paramLabel = "AMOUNT", description = "USD the scope may spend per period.")
-        private double usd;
+        @Option(names = "--usd", required = true, paramLabel = "AMOUNT",
+                description = "USD the scope may spend per period, from $0.01 to $1,000,000,000.")
+        private String usd;
 
         @Option(names = "--period", required = true, paramLabel = "day|week|month", converter = PeriodConverter.class,
                 description = "UTC day, ISO week from Monday, or calendar month.")
@@ -108,9 +111,7 @@ public final class BudgetCli implements Callable<Integer> {
         @Override
         public Integer call() {
             requireScope(scope);
-            if (!(usd > 0) || Double.isInfinite(usd)) {
-                throw new IllegalArgumentException("--usd " + usd + " is not a positive amount: pass e.g. --usd 5000");
-            }
+            double amount = amount(usd);
             BurnwatchConfig config = cli.config();
             List<Integer> percents;
             try {
@@ -121,7 +122,7 @@ public final class BudgetCli implements Callable<Integer> {
             }
             Budget budget = Budget.newBuilder()
                     .setScope(scope)
-                    .setAmountUsd(usd)
+                    .setAmountUsd(amount)
                     .setPeriod(period)
                     .setThresholdsPercent(percents)
                     .setEarlyWarning(!noEarlyWarning)
@@ -138,7 +139,9 @@ public final class BudgetCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Removes the budget of a scope.")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Removes the budget of a scope.",
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {
+                    "0:removed", "1:Kafka failed", "2:bad input", "3:the scope has no budget: nothing was written"})
     static final class Delete implements Callable<Integer> {
 
         @ParentCommand
@@ -151,6 +154,10 @@ public final class BudgetCli implements Callable<Integer> {
         public Integer call() {
             requireScope(scope);
             try (BudgetTopic topic = BudgetTopic.of(cli.config())) {
+                if (!topic.readAll().containsKey(scope)) {
+                    cli.err.println("No budget of " + scope + " to remove: nothing written (list shows the budgets in force)");
+                    return NO_SUCH_BUDGET;
+                }
                 topic.write(scope, null);
             }
             cli.out.println("Removed the budget of " + scope);
@@ -176,6 +183,21 @@ public final class BudgetCli implements Callable<Integer> {
             budgets.values().forEach(budget -> cli.out.println(describe(budget)));
             return 0;
         }
+    }
+
+    /** The amount {@code --usd} gives, or an error naming the bounds. */
+    private static double amount(String usd) {
+        double amount;
+        try {
+            amount = Double.parseDouble(usd.trim());
+        } catch (NumberFormatException e) {
+            amount = Double.NaN;
+        }
+        if (!Budgets.isAmount(amount)) {
+            throw new IllegalArgumentException("--usd " + usd + " is not an amount " + Budgets.AMOUNT_RANGE
+                    + ": pass e.g. --usd 5000");
+        }
+        return amount;
     }
 
     private static void requireScope(String scope) {

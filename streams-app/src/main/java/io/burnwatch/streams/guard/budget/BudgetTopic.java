@@ -1,6 +1,7 @@
 package io.burnwatch.streams.guard.budget;
 
 import io.burnwatch.schema.Budget;
+import io.burnwatch.streams.BrokerCheck;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.config.BurnwatchSettings;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
@@ -39,10 +40,11 @@ final class BudgetTopic implements AutoCloseable {
     }
 
     /**
-     * @throws IllegalStateException if the topic does not exist or Kafka cannot be reached
+     * @throws IllegalStateException if the topic does not exist or no broker answers within burnwatch.startup.timeout
      */
     static BudgetTopic of(BurnwatchConfig config) {
         String topic = config.budgetsTopic();
+        BrokerCheck.awaitBroker(config);
         try (Admin admin = Admin.create(config.adminConfig())) {
             List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
                     .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();

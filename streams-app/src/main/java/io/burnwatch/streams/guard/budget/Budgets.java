@@ -1,13 +1,24 @@
 package io.burnwatch.streams.guard.budget;
 
 import io.burnwatch.schema.Budget;
+import io.burnwatch.streams.guard.GuardText;
 import io.burnwatch.streams.guard.Scope;
 import java.util.Optional;
 
-/** What makes a budget record valid: a scope as key and in the value, a positive amount, thresholds from 1 to 1000%. */
+/**
+ * What makes a budget record valid: a scope as key and in the value, an amount from $0.01 to $1,000,000,000,
+ * thresholds from 1 to 1000%.
+ */
 public final class Budgets {
 
     public static final int MAX_THRESHOLD = 1000;
+    /** A cent: less is no budget anyone means, and would alert on every call. */
+    public static final double MIN_AMOUNT_USD = 0.01;
+    /** A billion dollars a period: more is a typo, or a budget that can never alert. */
+    public static final double MAX_AMOUNT_USD = 1_000_000_000;
+    /** "from $0.01 to $1,000,000,000", for messages. */
+    public static final String AMOUNT_RANGE = "from " + GuardText.usd(MIN_AMOUNT_USD) + " to "
+            + String.format(java.util.Locale.ROOT, "$%,.0f", MAX_AMOUNT_USD);
 
     private Budgets() {
     }
@@ -21,8 +32,9 @@ public final class Budgets {
             return Optional.of("scope '" + budget.getScope() + "' differs from the key '" + key + "': write the key's scope in both");
         }
         double amount = budget.getAmountUsd();
-        if (!(amount > 0) || Double.isInfinite(amount)) {
-            return Optional.of("amount_usd " + amount + " is not a positive amount: give the USD the scope may spend per period");
+        if (!isAmount(amount)) {
+            return Optional.of("amount_usd " + amount + " is not an amount " + AMOUNT_RANGE
+                    + ": give the USD the scope may spend per period");
         }
         for (int threshold : budget.getThresholdsPercent()) {
             if (threshold < 1 || threshold > MAX_THRESHOLD) {
@@ -30,5 +42,10 @@ public final class Budgets {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code usd} is a budget's amount: finite, from {@link #MIN_AMOUNT_USD} to {@link #MAX_AMOUNT_USD}. */
+    public static boolean isAmount(double usd) {
+        return usd >= MIN_AMOUNT_USD && usd <= MAX_AMOUNT_USD;
     }
 }

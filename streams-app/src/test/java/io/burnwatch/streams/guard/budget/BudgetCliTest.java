@@ -21,7 +21,14 @@ class BudgetCliTest {
     @ParameterizedTest(name = "[{0}] {1}")
     @CsvSource(delimiter = '|', value = {
             "set payments --usd 5000 --period month|SCOPE 'payments' is not a scope: pass team:<team_id> or user:<user_id>, e.g. team:payments",
-            "set team:payments --usd -5 --period month|--usd -5.0 is not a positive amount: pass e.g. --usd 5000",
+            "set team:payments --usd -5 --period month|--usd -5 is not an amount from $0.01 to $1,000,000,000: pass e.g. --usd 5000",
+            "set team:payments --usd 0 --period month|--usd 0 is not an amount from $0.01 to $1,000,000,000: pass e.g. --usd 5000",
+            "set team:payments --usd 1e-300 --period month|--usd 1e-300 is not an amount from $0.01 to $1,000,000,000: pass e.g. --usd 5000",
+            "set team:payments --usd 0.009 --period month|--usd 0.009 is not an amount from $0.01 to $1,000,000,000: pass e.g. --usd 5000",
+            "set team:payments --usd 1e10 --period month|--usd 1e10 is not an amount from $0.01 to $1,000,000,000: pass e.g. --usd 5000",
+            "set team:payments --usd Infinity --period month|--usd Infinity is not an amount from $0.01 to $1,000,000,000: pass e.g. --usd 5000",
+            "set team:payments --usd NaN --period month|--usd NaN is not an amount from $0.01 to $1,000,000,000: pass e.g. --usd 5000",
+            "set team:payments --usd lots --period month|--usd lots is not an amount from $0.01 to $1,000,000,000: pass e.g. --usd 5000",
             "set team:payments --usd 5000 --period year|Invalid value for option '--period': 'year' is not a period: pass day, week or month (see --help)",
             "set team:payments --usd 5000 --period week --thresholds 50,lots|--thresholds 50,lots is not a list of percentages from 1 to 1000: pass e.g. --thresholds 50,80,100",
             "set team:payments --usd 5000 --period week --thresholds 0,50|--thresholds 0,50 is not a list of percentages from 1 to 1000: pass e.g. --thresholds 50,80,100",
