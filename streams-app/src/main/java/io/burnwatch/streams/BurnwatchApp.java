@@ -5,6 +5,7 @@ import io.burnwatch.streams.config.BurnwatchSettings;
 import io.burnwatch.streams.config.SettingsOptions;
 import io.burnwatch.streams.cost.DefaultPriceTable;
 import io.burnwatch.streams.cost.PriceTableLoader;
+import io.burnwatch.streams.http.HttpBinding;
 import io.burnwatch.streams.topics.BurnwatchTopics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,6 +93,8 @@ public final class BurnwatchApp implements Callable<Integer> {
         BurnwatchConfig config;
         try {
             config = config();
+            // Refused before Kafka is asked: an exposed endpoint without a token is a setting to fix, not to wait on.
+            HttpBinding.tokens(config.httpHost(), config.httpAuthTokens(), config.httpPeerToken());
         } catch (ConfigException e) {
             err.println(SettingsOptions.oneLine(e.getMessage()));
             return USAGE_ERROR;
