@@ -89,6 +89,11 @@ class IdleAttributionOrderIT {
                     OutcomeEvent commit = OutcomeEvent.newBuilder(commit("hana", ts)).setRepo("acme/api").build();
                     send(producer, "burnwatch.outcomes", "hana", ts, commit);
                 }
+                if (second == 0) {
+                    // The first records wait for their partitions' leaders, which new topics may not have yet: a
+                    // batch refused by a broker that does not lead yet would stall the idempotent producer's others.
+                    producer.flush();
+                }
             }
             producer.flush();
 
