@@ -105,18 +105,18 @@ public final class BurnwatchApp implements Callable<Integer> {
             err.println(SettingsOptions.oneLine(e.getMessage()));
             return 1;
         }
-        if (createTopics || loadDefaultPrices) {
-            try (Admin admin = Admin.create(config.adminConfig())) {
-                if (createTopics) {
-                    new BurnwatchTopics(config).ensure(admin);
-                }
-                if (loadDefaultPrices) {
-                    new PriceTableLoader(config).loadIfEmpty(admin, DefaultPriceTable.load());
-                }
-            } catch (RuntimeException e) {
-                err.println(SettingsOptions.oneLine(e.getMessage()));
-                return 1;
+        try (Admin admin = Admin.create(config.adminConfig())) {
+            BurnwatchTopics topics = new BurnwatchTopics(config);
+            if (createTopics) {
+                topics.ensure(admin);
             }
+            if (loadDefaultPrices) {
+                new PriceTableLoader(config).loadIfEmpty(admin, DefaultPriceTable.load());
+            }
+            topics.requireInputPartitions(admin);
+        } catch (RuntimeException e) {
+            err.println(SettingsOptions.oneLine(e.getMessage()));
+            return 1;
         }
         BurnwatchService service;
         try {

@@ -1,6 +1,7 @@
 package io.burnwatch.streams.topics;
 
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.config.BurnwatchSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,6 +75,25 @@ public final class BurnwatchTopics {
         // A topic created just before may not be listed yet; it then counts as existing, not as created here.
         return missing.stream().map(NewTopic::name).filter(made::contains)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * Fails unless the input topics that exist have {@code burnwatch.topic.partitions} partitions: the app tells
+     * by that count whether a record was written to its user's partition, so a wrong count would move records
+     * that are in place and leave misplaced ones where they are.
+     *
+     * @throws IllegalStateException naming the topic, both counts and the fix
+     */
+    public void requireInputPartitions(Admin admin) {
+        Set<String> existing = call(() -> admin.listTopics().names().get());
+        checkCoPartitioned(admin, existing).ifPresent(count -> {
+            if (count != config.topicPartitions()) {
+                throw new IllegalStateException(config.usageTopic() + " has " + count + " partitions but "
+                        + BurnwatchSettings.TOPIC_PARTITIONS + " is " + config.topicPartitions() + ": set "
+                        + BurnwatchSettings.TOPIC_PARTITIONS + " to " + count
+                        + ", the input topics' count, by which burnwatch tells each user's partition");
+            }
+        });
     }
 
     /** The topics burnwatch needs, with inputs of {@code inputPartitions} partitions. */

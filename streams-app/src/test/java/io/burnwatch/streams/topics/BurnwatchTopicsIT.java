@@ -101,6 +101,22 @@ class BurnwatchTopicsIT {
     }
 
     @Test
+    @DisplayName("refuses to run with a partition count other than the inputs', by which records are placed")
+    void requiresTheInputsPartitionCount() throws Exception {
+        BurnwatchConfig config = config("counted", 6);
+        admin.createTopics(List.of(new NewTopic(config.usageTopic(), Optional.of(3), Optional.empty()))).all().get();
+        awaitDescribable(config.usageTopic());
+        new BurnwatchTopics(config).ensure(admin);
+
+        assertThatThrownBy(() -> new BurnwatchTopics(config).requireInputPartitions(admin))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("counted.usage has 3 partitions but burnwatch.topic.partitions is 6: set"
+                        + " burnwatch.topic.partitions to 3, the input topics' count, by which burnwatch tells each"
+                        + " user's partition");
+        new BurnwatchTopics(config("counted", 3)).requireInputPartitions(admin);
+    }
+
+    @Test
     @DisplayName("refuses inputs with different partition counts, saying which and how to fix it")
     void refusesMismatchedInputs() throws Exception {
         BurnwatchConfig config = config("mismatch", 6);
