@@ -268,7 +268,7 @@ class BurnwatchPipelineIT {
             UsageRollup after = rollupsOf("mallory", rollups.readUntil(WAIT, "mallory's next rollup",
                     read -> !rollupsOf("mallory", read).isEmpty())).get(0).value();
             assertThat(after.getOutputTokens()).isEqualTo(42);
-            assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            Await.until(WAIT, "the app to be RUNNING", () -> service.state() == KafkaStreams.State.RUNNING);
         }
     }
 
