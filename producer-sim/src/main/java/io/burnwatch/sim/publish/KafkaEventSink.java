@@ -19,7 +19,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class KafkaEventSink implements RecordSink {
 
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * As long as the producer's own delivery timeout (120 s): after a broker restart, batches wait for the new
+     * leaders and are retried in order, and closing sooner would abort batches the broker may already have written.
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(120);
 
     private final KafkaProducer<String, byte[]> producer;
     private final SpecificAvroSerializer<SpecificRecord> avro = new SpecificAvroSerializer<>();
