@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +73,7 @@ public final class BurnwatchTopics {
             // Someone else created a topic meanwhile, perhaps with other partition counts.
             checkCoPartitioned(admin, call(() -> admin.listTopics().names().get()));
         }
+        awaitLeaders(admin, made);
         // A topic created just before may not be listed yet; it then counts as existing, not as created here.
         return missing.stream().map(NewTopic::name).filter(made::contains)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -121,6 +123,42 @@ public final class BurnwatchTopics {
                 // Read whole into a global store too, and compacted to the latest Budget per scope.
                 new NewTopic(config.budgetsTopic(), Optional.of(1), brokerDefaultReplication)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
+
+    /**
+     * Waits until every partition of {@code topics} has a leader: a topic is created before its partitions are
+     * served, and whoever writes or lists offsets at once would otherwise be told it does not exist.
+     */
+    private void awaitLeaders(Admin admin, Set<String> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + config.startupTimeout().toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+                if (described.values().stream().flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null)) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw failure("describe the created topics", e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("describe the created topics", e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Created topics " + topics + " have no leader after "
+                        + config.startupTimeout() + ": check the brokers, or raise " + BurnwatchSettings.STARTUP_TIMEOUT);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("describe the created topics", e);
+            }
+        }
     }
 
     /** The input partition count if either input exists; fails if both exist with different counts. */
