@@ -1,16 +1,13 @@
 package io.burnwatch.streams.ledger;
 
-import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.RollupKey;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.cost.CallPricer;
-import io.burnwatch.streams.cost.ModelNames;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
-import io.burnwatch.streams.state.EntryKind;
 import io.burnwatch.streams.state.LedgerEntry;
-import org.apache.avro.specific.SpecificRecord;
+import io.burnwatch.streams.state.LedgerPartial;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -25,11 +22,14 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * every event that comes too late for a window on the late topic.
  * <pre>
  * usage ──▶ price once ─┐
- *                       ├─▶ team of user ─┬─▶ USER windows ───────────────────────────────▶ rollups.1m/1h/1d
- * outcomes ─────────────┘                 ├─▶ by team ─▶ repartition ─▶ TEAM windows ─────▶    and late
- *                                         └─▶ calls by model ─▶ repartition ─▶ MODEL windows ▶
+ *                       ├─▶ team of user ─▶ USER windows ─┬──────────────────────────────────▶ rollups.1m/1h/1d
+ * outcomes ─────────────┘   (one record per user)         │ closed: partials, watermarks          and late
+ *                                                         └─▶ repartition ─▶ TEAM and MODEL windows ─▶
  * </pre>
- * The inputs are keyed by user_id and co-partitioned. MODEL windows count calls only, by canonical model name.
+ * The inputs are keyed by user_id and co-partitioned. Per event only the user's windows are touched; the TEAM
+ * and MODEL windows add up the users' windows as they close, one partial per team and model, so what crosses the
+ * repartition topic grows with user-windows, not calls. MODEL windows count calls only, by canonical model name.
+ * The entries by team are still returned, one per event, for team budgets and spikes.
  */
 public final class Ledger {
 
@@ -51,28 +51,51 @@ public final class Ledger {
                         Named.as("ledger-entries"))
                 .processValues(TeamOfUser::new, Named.as("ledger-team-of-user"), TeamOfUser.STORE);
 
+        UserLedger.stores(serdes).forEach(builder::addStateStore);
+        BranchedKStream<Object, Object> users = entries
+                .process(() -> new UserLedger(settings), Named.as("ledger-user"), UserLedger.storeNames())
+                .split(Named.as("ledger-user-"));
+        rollups(users, "ledger-user", settings, serdes);
+        users.branch((key, value) -> value instanceof UsageEvent,
+                Branched.withConsumer(late -> late
+                        .map((key, value) -> KeyValue.pair((String) key, (UsageEvent) value), Named.as("ledger-late-usage-record"))
+                        .to(settings.lateTopic(), Produced.with(serdes.string(), serdes.lateUsage())
+                                .withName("ledger-late-usage-sink")), "late-usage"));
+        users.branch((key, value) -> value instanceof OutcomeEvent,
+                Branched.withConsumer(late -> late
+                        .map((key, value) -> KeyValue.pair((String) key, (OutcomeEvent) value), Named.as("ledger-late-outcome-record"))
+                        .to(settings.lateTopic(), Produced.with(serdes.string(), serdes.lateOutcome())
+                                .withName("ledger-late-outcome-sink")), "late-outcome"));
+        users.branch((key, value) -> value instanceof LedgerPartial,
+                Branched.withConsumer(partials -> partials(builder, partials
+                        .map((key, value) -> KeyValue.pair((RollupKey) key, (LedgerPartial) value), Named.as("ledger-partial-record")),
+                        settings, serdes), "partials"));
+
         KStream<String, LedgerEntry> byTeam = entries
                 .selectKey((user, entry) -> entry.getTeam(), Named.as("ledger-by-team"))
                 .repartition(Repartitioned.with(serdes.string(), serdes.ledgerEntry()).withName("ledger-team"));
-        windows(builder, entries, Dimension.USER, settings, serdes);
-        windows(builder, byTeam, Dimension.TEAM, settings, serdes);
-        windows(builder, entries
-                        .filter((user, entry) -> entry.getKind() == EntryKind.CALL, Named.as("ledger-calls"))
-                        .selectKey((user, entry) -> ModelNames.canonical(((UsageEvent) LedgerEntries.event(entry)).getModel()),
-                                Named.as("ledger-by-model"))
-                        .repartition(Repartitioned.with(serdes.string(), serdes.ledgerEntry()).withName("ledger-model")),
-                Dimension.MODEL, settings, serdes);
         return new LedgerStreams(entries, byTeam);
     }
 
-    private static void windows(StreamsBuilder builder, KStream<String, LedgerEntry> entries, Dimension dimension,
-                                LedgerSettings settings, BurnwatchSerdes serdes) {
-        String name = WindowLedger.name(dimension);
-        WindowLedger.stores(dimension, serdes).forEach(builder::addStateStore);
-        KStream<Object, SpecificRecord> out = entries.process(() -> new WindowLedger(dimension, settings), Named.as(name),
-                WindowLedger.windowsStore(dimension), WindowLedger.sessionsStore(dimension), WindowLedger.clockStore(dimension));
+    private static void partials(StreamsBuilder builder, KStream<RollupKey, LedgerPartial> partials,
+                                 LedgerSettings settings, BurnwatchSerdes serdes) {
+        PartialLedger.stores(serdes).forEach(builder::addStateStore);
+        BranchedKStream<Object, Object> windows = partials
+                .repartition(Repartitioned.with(serdes.rollupKey(), serdes.ledgerPartial())
+                        .withStreamPartitioner(new Partials()).withName("ledger-partials"))
+                .process(() -> new PartialLedger(settings), Named.as("ledger-partial"), PartialLedger.storeNames())
+                .split(Named.as("ledger-partial-"));
+        rollups(windows, "ledger-partial", settings, serdes);
+        windows.branch((key, value) -> value instanceof LatePartial,
+                Branched.withConsumer(late -> late
+                        .map((key, value) -> KeyValue.pair((RollupKey) key, ((LatePartial) value).rollup()),
+                                Named.as("ledger-late-partial-record"))
+                        .to(settings.lateTopic(), Produced.with(serdes.rollupKey(), serdes.lateRollup())
+                                .withName("ledger-late-partial-sink")), "late-partial"));
+    }
 
-        BranchedKStream<Object, SpecificRecord> routes = out.split(Named.as(name + "-"));
+    private static void rollups(BranchedKStream<Object, Object> routes, String name, LedgerSettings settings,
+                                BurnwatchSerdes serdes) {
         for (WindowSize size : WindowSize.values()) {
             String sizeName = name + "-rollups-" + size.label();
             routes.branch((key, value) -> value instanceof UsageRollup rollup && sizeOf(rollup) == size,
@@ -81,16 +104,6 @@ public final class Ledger {
                             .to(settings.rollupTopic(size), Produced.with(serdes.rollupKey(), serdes.rollup())
                                     .withName(sizeName + "-sink")), "rollups-" + size.label()));
         }
-        routes.branch((key, value) -> value instanceof UsageEvent,
-                Branched.withConsumer(late -> late
-                        .map((key, value) -> KeyValue.pair((String) key, (UsageEvent) value), Named.as(name + "-late-usage-record"))
-                        .to(settings.lateTopic(), Produced.with(serdes.string(), serdes.lateUsage())
-                                .withName(name + "-late-usage-sink")), "late-usage"));
-        routes.branch((key, value) -> value instanceof OutcomeEvent,
-                Branched.withConsumer(late -> late
-                        .map((key, value) -> KeyValue.pair((String) key, (OutcomeEvent) value), Named.as(name + "-late-outcome-record"))
-                        .to(settings.lateTopic(), Produced.with(serdes.string(), serdes.lateOutcome())
-                                .withName(name + "-late-outcome-sink")), "late-outcome"));
     }
 
     private static WindowSize sizeOf(UsageRollup rollup) {

@@ -44,6 +44,18 @@ final class Tallies {
         }
     }
 
+    /** Adds {@code more} to {@code tally}, in place, and returns it. */
+    static WindowTally merge(WindowTally tally, WindowTally more) {
+        Totals.merge(tally.getTotals(), more.getTotals());
+        tally.setSessions(tally.getSessions() + more.getSessions());
+        tally.setCommits(tally.getCommits() + more.getCommits());
+        tally.setPrsOpened(tally.getPrsOpened() + more.getPrsOpened());
+        tally.setPrsMerged(tally.getPrsMerged() + more.getPrsMerged());
+        tally.setLinesAdded(tally.getLinesAdded() + more.getLinesAdded());
+        tally.setLinesRemoved(tally.getLinesRemoved() + more.getLinesRemoved());
+        return tally;
+    }
+
     static RollupKey key(Dimension dimension, String value, long start) {
         return new RollupKey(dimension, value, Instant.ofEpochMilli(start));
     }

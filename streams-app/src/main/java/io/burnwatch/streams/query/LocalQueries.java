@@ -9,6 +9,7 @@ import io.burnwatch.streams.idle.WindowBurn;
 import io.burnwatch.streams.ledger.UserDays;
 import io.burnwatch.streams.state.SessionBurn;
 import io.burnwatch.streams.state.Totals;
+import io.burnwatch.streams.state.OpenWindows;
 import io.burnwatch.streams.state.WindowTally;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ public final class LocalQueries {
      */
     public Optional<UserStatus> user(String userId, Integer partition) {
         long now = clock.millis();
-        ReadOnlyKeyValueStore<Bytes, WindowTally> days = stores.store(UserDays.STORE, partition);
+        ReadOnlyKeyValueStore<String, OpenWindows> days = stores.store(UserDays.STORE, partition);
         Optional<WindowTally> today = UserDays.of(days, userId, UserDays.dayStart(now));
         List<AlertView> open = new ArrayList<>();
         List<BurningSession> burning = new ArrayList<>();

@@ -21,6 +21,9 @@ import io.burnwatch.streams.state.SessionBurn;
 import io.burnwatch.streams.state.UserOutcomes;
 import io.burnwatch.streams.state.UserTeam;
 import io.burnwatch.streams.state.WindowTally;
+import io.burnwatch.streams.state.OpenWindows;
+import io.burnwatch.streams.state.SessionMarks;
+import io.burnwatch.streams.state.LedgerPartial;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -43,6 +46,10 @@ public final class BurnwatchSerdes {
     private final Serde<UserTeam> userTeam;
     private final Serde<UsageEvent> lateUsage;
     private final Serde<OutcomeEvent> lateOutcome;
+    private final Serde<UsageRollup> lateRollup;
+    private final Serde<OpenWindows> openWindows;
+    private final Serde<SessionMarks> sessionMarks;
+    private final Serde<LedgerPartial> ledgerPartial;
     private final Serde<SessionBurn> sessionBurn;
     private final Serde<UserOutcomes> userOutcomes;
     private final Serde<Budget> budget;
@@ -61,6 +68,9 @@ public final class BurnwatchSerdes {
         this.prices = value(ModelPrices.class, serdeConfig);
         this.ledgerEntry = value(LedgerEntry.class, serdeConfig);
         this.windowTally = value(WindowTally.class, serdeConfig);
+        this.openWindows = value(OpenWindows.class, serdeConfig);
+        this.sessionMarks = value(SessionMarks.class, serdeConfig);
+        this.ledgerPartial = value(LedgerPartial.class, serdeConfig);
         this.userTeam = value(UserTeam.class, serdeConfig);
         this.sessionBurn = value(SessionBurn.class, serdeConfig);
         this.userOutcomes = value(UserOutcomes.class, serdeConfig);
@@ -74,6 +84,7 @@ public final class BurnwatchSerdes {
         mixedTopic.put(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, SubjectNameStrategy.TOPIC_RECORD_NAME.name());
         this.lateUsage = value(UsageEvent.class, mixedTopic);
         this.lateOutcome = value(OutcomeEvent.class, mixedTopic);
+        this.lateRollup = value(UsageRollup.class, mixedTopic);
     }
 
     public static BurnwatchSerdes from(BurnwatchConfig config) {
@@ -121,6 +132,18 @@ public final class BurnwatchSerdes {
         return windowTally;
     }
 
+    public Serde<OpenWindows> openWindows() {
+        return openWindows;
+    }
+
+    public Serde<SessionMarks> sessionMarks() {
+        return sessionMarks;
+    }
+
+    public Serde<LedgerPartial> ledgerPartial() {
+        return ledgerPartial;
+    }
+
     public Serde<SessionBurn> sessionBurn() {
         return sessionBurn;
     }
@@ -141,6 +164,14 @@ public final class BurnwatchSerdes {
     /** Outcome events on the late topic: subject {@code <topic>-io.burnwatch.schema.OutcomeEvent}. */
     public Serde<OutcomeEvent> lateOutcome() {
         return lateOutcome;
+    }
+
+    /**
+     * What a user window added to a TEAM or MODEL window that had closed when it came, on the late topic: subject
+     * {@code <topic>-io.burnwatch.schema.UsageRollup}.
+     */
+    public Serde<UsageRollup> lateRollup() {
+        return lateRollup;
     }
 
     public Serde<Budget> budget() {

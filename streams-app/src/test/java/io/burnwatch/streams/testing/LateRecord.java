@@ -3,6 +3,7 @@ package io.burnwatch.streams.testing;
 import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.OutcomeKind;
+import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.ledger.LateHeaders;
 import io.burnwatch.streams.ledger.WindowSize;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +22,15 @@ public record LateRecord(String userId, Dimension dimension, WindowSize size, In
                 Arrays.stream(WindowSize.values()).filter(s -> s.label().equals(size)).findFirst().orElseThrow(),
                 Instant.parse(header(record, LateHeaders.WINDOW_START)),
                 events.event(record.topic(), record.value()).orElseThrow(() -> new IllegalStateException(
-                        "A late record at offset " + record.offset() + " holds no usage or outcome event")));
+                        "A late record at offset " + record.offset() + " holds no usage or outcome event, nor a partial")));
     }
 
-    public boolean isCommit() {
-        return event instanceof OutcomeEvent outcome && outcome.getKind() == OutcomeKind.COMMIT;
+    /** Commits the record stands for: one for a late commit, a late partial's commits. */
+    public long commits() {
+        if (event instanceof UsageRollup partial) {
+            return partial.getCommits();
+        }
+        return event instanceof OutcomeEvent outcome && outcome.getKind() == OutcomeKind.COMMIT ? 1 : 0;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -40,7 +40,7 @@ public record LedgerOutput(Map<WindowSize, List<ConsumerRecord<RollupKey, UsageR
                 }
                 if (dimension != Dimension.MODEL) {
                     long commits = rollups(size, dimension).stream().mapToLong(UsageRollup::getCommits).sum()
-                            + late(size, dimension).stream().filter(LateRecord::isCommit).count();
+                            + late(size, dimension).stream().mapToLong(LateRecord::commits).sum();
                     if (commits != commitsSent) {
                         imbalances.add(String.format("%s %s commits: rollups and late %d != sent %d",
                                 dimension, size.label(), commits, commitsSent));

@@ -19,9 +19,10 @@ public record TokenSums(long input, long output, long cacheRead, long cacheWrite
                 rollup.getCacheWriteTokens());
     }
 
-    /** The tokens of the calls among {@code events}; outcomes carry none. */
+    /** The tokens of the calls and late partials (rollups) among {@code events}; outcomes carry none. */
     public static TokenSums ofCalls(Collection<?> events) {
-        return events.stream().filter(UsageEvent.class::isInstance).map(e -> of((UsageEvent) e))
+        return events.stream().map(e -> e instanceof UsageEvent call ? of(call)
+                        : e instanceof UsageRollup rollup ? of(rollup) : ZERO)
                 .reduce(ZERO, TokenSums::plus);
     }
 

@@ -30,12 +30,12 @@ class BurnwatchTopologyTest {
 
     @Test
     @DisplayName("reads usage and outcomes, and those moved to their user's partition, in one sub-topology (so they must"
-            + " be co-partitioned), then teams, models and JSON input")
+            + " be co-partitioned), then teams, the partials of closed user windows, and JSON input")
     void subTopologies() {
         assertThat(description.subtopologies()).extracting(BurnwatchTopologyTest::sources)
                 .containsExactlyInAnyOrder(Set.of(config.usageTopic(), config.outcomesTopic(),
                                 "usage-misplaced-repartition", "outcomes-misplaced-repartition"),
-                        Set.of("ledger-team-repartition"), Set.of("ledger-model-repartition"),
+                        Set.of("ledger-team-repartition"), Set.of("ledger-partials-repartition"),
                         Set.of(config.usageJsonTopic()), Set.of(config.outcomesJsonTopic()));
     }
 
