@@ -77,7 +77,7 @@ public final class Ledger {
         return new LedgerStreams(entries, byTeam);
     }
 
-    private static void partials(StreamsBuilder builder, KStream<RollupKey, LedgerPartial> partials,
+    static void partials(StreamsBuilder builder, KStream<RollupKey, LedgerPartial> partials,
                                  LedgerSettings settings, BurnwatchSerdes serdes) {
         PartialLedger.stores(serdes).forEach(builder::addStateStore);
         BranchedKStream<Object, Object> windows = partials
