@@ -102,6 +102,41 @@ class DeduplicationTest {
         }
     }
 
+    @Test
+    @DisplayName("a repeat within the horizon is dropped across the filter's generations, and an id ages out after it")
+    void repeatsAcrossGenerations() {
+        // The filter starts a generation each horizon of stream time and keeps the one before.
+        try (PipelineDriver pipeline = PipelineDriver.start(Map.of("burnwatch.dedup.horizon", "10m"))) {
+            UsageEvent first = call("alice", "s-1", T0).build();
+            UsageEvent late = call("alice", "s-1", T0.plus(Duration.ofMinutes(9))).build();
+            pipeline.pipe(first);
+            pipeline.pipe(late);
+            pipeline.pipe(call("alice", "s-1", T0.plus(Duration.ofMinutes(10))).build());
+            UsageEvent second = call("alice", "s-1", T0.plus(Duration.ofMinutes(11))).build();
+            pipeline.pipe(second);
+            pipeline.pipe(late);
+            pipeline.pipe(at(late, T0.plus(Duration.ofMinutes(12))));
+            assertThat(pipeline.ingest.duplicates()).as("from the previous generation").containsEntry("usage", 2L);
+
+            UsageEvent third = call("alice", "s-1", T0.plus(Duration.ofMinutes(19))).build();
+            pipeline.pipe(third);
+            pipeline.pipe(call("alice", "s-1", T0.plus(Duration.ofMinutes(20))).build());
+            pipeline.pipe(second);
+            pipeline.pipe(third);
+            assertThat(pipeline.ingest.duplicates()).as("a generation on").containsEntry("usage", 4L);
+
+            UsageEvent firstAgain = at(first, T0.plus(Duration.ofMinutes(20)));
+            pipeline.pipe(firstAgain);
+            assertThat(pipeline.ingest.duplicates()).as("its id aged out: a new event").containsEntry("usage", 4L);
+            pipeline.pipe(firstAgain);
+            assertThat(pipeline.ingest.duplicates()).containsEntry("usage", 5L);
+        }
+    }
+
+    private static UsageEvent at(UsageEvent event, Instant ts) {
+        return UsageEvent.newBuilder(event).setTs(ts).build();
+    }
+
     private static UsageEvent hundredK(Instant at) {
         return call("alice", "s-1", at).setInputTokens(100_000).build();
     }
