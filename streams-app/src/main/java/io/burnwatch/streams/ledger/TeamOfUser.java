@@ -5,6 +5,8 @@ import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.state.EntryKind;
 import io.burnwatch.streams.state.LedgerEntry;
 import io.burnwatch.streams.state.UserTeam;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -15,10 +17,13 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Outcomes carry no team: each counts for the team of its user's latest call (by ts), which this processor keeps
  * per user on the user-keyed stream. An outcome of a user with no call yet counts for {@link LedgerEntries#NO_TEAM}.
+ * The stored ts moves only when the team changes or by a minute at least, which spares a write per call: a call of
+ * another team stamped within that minute before the latest call can then pass for the latest.
  */
 final class TeamOfUser implements FixedKeyProcessor<String, LedgerEntry, LedgerEntry> {
 
     static final String STORE = "ledger-team-of-user";
+    private static final Duration REFRESH = Duration.ofMinutes(1);
 
     private FixedKeyProcessorContext<String, LedgerEntry> context;
     private KeyValueStore<String, UserTeam> teams;
@@ -40,7 +45,7 @@ final class TeamOfUser implements FixedKeyProcessor<String, LedgerEntry, LedgerE
         if (entry.getKind() == EntryKind.CALL) {
             UsageEvent call = (UsageEvent) LedgerEntries.event(entry);
             UserTeam latest = teams.get(user);
-            if (latest == null || !call.getTs().isBefore(latest.getTs())) {
+            if (isNewLatest(latest, call.getTs(), entry.getTeam())) {
                 teams.put(user, new UserTeam(entry.getTeam(), call.getTs()));
             }
         } else {
@@ -48,5 +53,16 @@ final class TeamOfUser implements FixedKeyProcessor<String, LedgerEntry, LedgerE
             entry.setTeam(latest == null ? LedgerEntries.NO_TEAM : latest.getTeam());
         }
         context.forward(record.withValue(entry));
+    }
+
+    /** Whether a call of {@code team} at {@code ts} is to be stored as the user's latest. */
+    private static boolean isNewLatest(UserTeam latest, Instant ts, String team) {
+        if (latest == null) {
+            return true;
+        }
+        if (ts.isBefore(latest.getTs())) {
+            return false;
+        }
+        return !latest.getTeam().toString().equals(team) || !ts.isBefore(latest.getTs().plus(REFRESH));
     }
 }

@@ -14,8 +14,10 @@ import io.burnwatch.streams.state.RecentSpend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -46,6 +48,11 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
     private Spending spending;
     private KeyValueStore<String, Alert> openAlerts;
     private KeyValueStore<String, Budget> budgets;
+    /**
+     * How many open alerts each scope has, kept in memory and rebuilt from the store when the task starts: most
+     * calls are of scopes with none, and spare the store a range scan.
+     */
+    private final Map<String, Integer> openCounts = new HashMap<>();
 
     BudgetCheck(Scope.Kind kind, BudgetRule rule) {
         this.kind = kind;
@@ -59,6 +66,9 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
                 context.getStateStore(BudgetStores.recent(kind)));
         this.openAlerts = context.getStateStore(BudgetStores.openAlerts(kind));
         this.budgets = context.getStateStore(BudgetStore.NAME);
+        try (KeyValueIterator<String, Alert> iterator = openAlerts.all()) {
+            iterator.forEachRemaining(open -> openCounts.merge(scopeOf(open.key), 1, Integer::sum));
+        }
         context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
     }
 
@@ -162,23 +172,36 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
     private void fire(Scope scope, String teamId, BudgetEvidence evidence, PeriodSpend spent, Instant at) {
         Alert alert = BudgetAlerts.open(scope, teamId, evidence, spent, at);
         String slot = evidence.getEarlyWarning() ? EARLY : Integer.toString(evidence.getThresholdPercent());
-        openAlerts.put(scope.toString() + SEPARATOR + slot, alert);
+        if (openAlerts.putIfAbsent(scope.toString() + SEPARATOR + slot, alert) == null) {
+            openCounts.merge(scope.toString(), 1, Integer::sum);
+        } else {
+            openAlerts.put(scope.toString() + SEPARATOR + slot, alert);
+        }
         context.forward(new Record<>(alert.getAlertId(), alert, at.toEpochMilli()));
     }
 
     private void resolve(KeyValue<String, Alert> open, Resolution why, Instant at, String message) {
         Alert resolved = BudgetAlerts.resolved(open.value, why, at, message);
-        openAlerts.delete(open.key);
+        if (openAlerts.delete(open.key) != null) {
+            openCounts.computeIfPresent(scopeOf(open.key), (scope, count) -> count > 1 ? count - 1 : null);
+        }
         context.forward(new Record<>(resolved.getAlertId(), resolved, at.toEpochMilli()));
     }
 
     private List<KeyValue<String, Alert>> open(Scope scope) {
         List<KeyValue<String, Alert>> open = new ArrayList<>();
+        if (!openCounts.containsKey(scope.toString())) {
+            return open;
+        }
         try (KeyValueIterator<String, Alert> iterator =
                      openAlerts.prefixScan(scope.toString() + SEPARATOR, new StringSerializer())) {
             iterator.forEachRemaining(open::add);
         }
         return open;
+    }
+
+    private static String scopeOf(String openKey) {
+        return openKey.substring(0, openKey.indexOf(SEPARATOR));
     }
 
     private static String slot(String openKey) {
