@@ -358,6 +358,8 @@ public final class BurnwatchConfig {
     public Properties streamsProperties() {
         Properties properties = new Properties();
         properties.putAll(clientSettings());
+        // Read by BoundedRocksDbMemory, which Kafka Streams hands its own settings.
+        properties.put(BurnwatchSettings.ROCKSDB_MEMORY_MIB, string(BurnwatchSettings.ROCKSDB_MEMORY_MIB));
         return properties;
     }
 

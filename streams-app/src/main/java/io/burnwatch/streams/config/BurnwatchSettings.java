@@ -4,6 +4,7 @@ import io.burnwatch.serde.AvroSerdeConfig;
 import io.burnwatch.streams.ingest.DeadLetterDeserializationHandler;
 import io.burnwatch.streams.ingest.DeadLetterProcessingHandler;
 import io.burnwatch.streams.ingest.DeadLetterProductionHandler;
+import io.burnwatch.streams.state.BoundedRocksDbMemory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class BurnwatchSettings {
     public static final String TOPIC_PRICES = "burnwatch.topic.prices";
     public static final String TOPIC_BUDGETS = "burnwatch.topic.budgets";
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
+    public static final String ROCKSDB_MEMORY_MIB = BoundedRocksDbMemory.MEMORY_MIB;
     public static final String HTTP_HOST = "burnwatch.http.host";
     public static final String HTTP_PORT = "burnwatch.http.port";
     public static final String HTTP_THREADS = "burnwatch.http.threads";
@@ -120,6 +122,9 @@ public final class BurnwatchSettings {
                     "Budgets: one Budget per scope (team:<id> or user:<id>), compacted; a tombstone removes one.")
             .define(TOPIC_PARTITIONS, Type.STRING, "6", integer(1, 10_000, "6"), Importance.MEDIUM,
                     "Partitions of the topics burnwatch creates.")
+            .define(ROCKSDB_MEMORY_MIB, Type.STRING, "128", integer(16, 1 << 20, "128"), Importance.MEDIUM,
+                    "MiB of native memory all RocksDB stores of the process share: one block cache, index and filter"
+                            + " blocks and memtables included (with rocksdb.config.setter left to burnwatch's).")
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", nonBlank("127.0.0.1"), Importance.MEDIUM,
                     "Address of the health, status and metrics endpoints.")
             .define(HTTP_PORT, Type.STRING, "8080", integer(0, 65_535, "8080"), Importance.MEDIUM,
@@ -233,6 +238,7 @@ public final class BurnwatchSettings {
                 DeadLetterDeserializationHandler.class.getName());
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
         defaults.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
+        defaults.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         // Kafka 5.0's default; setting it now keeps Kafka from warning at every start.
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return defaults;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.burnwatch.streams.ingest.DeadLetterDeserializationHandler;
 import io.burnwatch.streams.ingest.DeadLetterProcessingHandler;
+import io.burnwatch.streams.state.BoundedRocksDbMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,11 @@ class BurnwatchConfigTest {
                             DeadLetterProcessingHandler.class.getName())
                     .containsEntry("schema.registry.url", "http://127.0.0.1:8081");
             assertThat(config.stateDir()).startsWithRaw(Path.of(System.getProperty("java.io.tmpdir")));
-            assertThat(streams.keySet()).noneMatch(key -> key.toString().startsWith("burnwatch."));
+            // Of burnwatch's own settings, Kafka Streams is handed only what its RocksDB config setter reads.
+            assertThat(streams.keySet()).filteredOn(key -> key.toString().startsWith("burnwatch."))
+                    .containsExactly(BurnwatchSettings.ROCKSDB_MEMORY_MIB);
+            assertThat(streams).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+                    BoundedRocksDbMemory.class.getName()).containsEntry(BurnwatchSettings.ROCKSDB_MEMORY_MIB, "128");
         }
     }
 

@@ -115,6 +115,11 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         dlq = driver.createOutputTopic(config.dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** Kafka Streams' own metrics of the driven topology, RocksDB's among them. */
+    public Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> streamsMetrics() {
+        return driver.metrics();
+    }
+
     /** Moves the driver's wall clock on, firing wall-clock punctuations such as the outcome hold's release. */
     public void passWallClock(Duration duration) {
         driver.advanceWallClockTime(duration);
