@@ -122,9 +122,9 @@ public final class BurnwatchSettings {
                     "Budgets: one Budget per scope (team:<id> or user:<id>), compacted; a tombstone removes one.")
             .define(TOPIC_PARTITIONS, Type.STRING, "6", integer(1, 10_000, "6"), Importance.MEDIUM,
                     "Partitions of the topics burnwatch creates.")
-            .define(ROCKSDB_MEMORY_MIB, Type.STRING, "128", integer(16, 1 << 20, "128"), Importance.MEDIUM,
-                    "MiB of native memory all RocksDB stores of the process share: one block cache, index and filter"
-                            + " blocks and memtables included (with rocksdb.config.setter left to burnwatch's).")
+            .define(ROCKSDB_MEMORY_MIB, Type.STRING, "256", integer(16, 1 << 20, "256"), Importance.MEDIUM,
+                    "MiB of native memory all RocksDB stores of the process share: one block cache, memtables"
+                            + " included (with rocksdb.config.setter left to burnwatch's).")
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", nonBlank("127.0.0.1"), Importance.MEDIUM,
                     "Address of the health, status and metrics endpoints.")
             .define(HTTP_PORT, Type.STRING, "8080", integer(0, 65_535, "8080"), Importance.MEDIUM,

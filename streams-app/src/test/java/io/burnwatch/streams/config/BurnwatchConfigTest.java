@@ -99,7 +99,7 @@ class BurnwatchConfigTest {
             assertThat(streams.keySet()).filteredOn(key -> key.toString().startsWith("burnwatch."))
                     .containsExactly(BurnwatchSettings.ROCKSDB_MEMORY_MIB);
             assertThat(streams).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
-                    BoundedRocksDbMemory.class.getName()).containsEntry(BurnwatchSettings.ROCKSDB_MEMORY_MIB, "128");
+                    BoundedRocksDbMemory.class.getName()).containsEntry(BurnwatchSettings.ROCKSDB_MEMORY_MIB, "256");
         }
     }
 
