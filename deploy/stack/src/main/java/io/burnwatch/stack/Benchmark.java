@@ -33,14 +33,15 @@ import picocli.CommandLine.Spec;
 /**
  * Benchmarks burnwatch on a fresh local broker: loads simulated traffic into the input topics, measures how fast
  * a pass-through app and then burnwatch's full topology work through it with exactly-once processing, then the
- * latency of alerts while traffic comes in in real time, the app's memory and its state per session; prints the
- * results and writes them to a JSON file.
+ * latency of alerts while traffic comes in in real time, the app's memory, its state per session and how long it
+ * takes to restart with and without that state; prints the results and writes them to a JSON file.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Loads simulated traffic into a fresh local broker and measures burnwatch on it: the"
                 + " processing rate of the full topology and of a pass-through topology over the same records"
                 + " (exactly-once, from the first commit until no lag is left), alert latency at a steady real-time"
-                + " input rate (p50/p95/p99), heap and RSS, and state bytes per session. Writes the results as JSON."})
+                + " input rate (p50/p95/p99), heap and RSS, state bytes per session, and how long a restart takes"
+                + " to reach RUNNING on local state and restoring from the changelogs. Writes the results as JSON."})
 public final class Benchmark implements Callable<Integer> {
 
     private static final String PASS_THROUGH_TOPIC = "burnwatch.bench.pass-through";
@@ -162,9 +163,17 @@ public final class Benchmark implements Callable<Integer> {
                     + " %,.0f)%n", state.stateBytes(), state.sessions(), state.bytesPerSession(),
                     state.sessionStoreBytesPerSession());
 
-            if (!services.startApp(jvm, latencySettings())) {
+            // Restarted with the latency phase's settings, the restored app goes on to that phase.
+            Optional<RestartTime> restarted = RestartTime.measure(services, app.applicationId(), jvm,
+                    latencySettings());
+            if (restarted.isEmpty()) {
                 return OneLineErrors.EXIT_FAILED;
             }
+            RestartTime restart = restarted.get();
+            console.printf(Locale.ROOT, "restart: RUNNING after %.1f s on local state; %.1f s restoring from"
+                    + " changelogs (%,d bytes of changelog records)%n", restart.localSeconds(),
+                    restart.restoreSeconds(), restart.changelogBytes());
+
             LatencyRun latency = measureLatency(services, app, appLag, input, timeout);
             console.printf(Locale.ROOT, "alert latency: %,d OPEN alerts %s at %,.0f events/s: p50 %d ms, p95 %d ms,"
                     + " p99 %d ms, max %d ms%n", latency.percentiles().alerts(), latency.percentiles().kinds(),
@@ -174,7 +183,7 @@ public final class Benchmark implements Callable<Integer> {
                     + " collection %,d MiB, peak RSS %,d MiB%n", heap, memory.peakHeapBytes() >> 20,
                     memory.peakLiveBytes() >> 20, memory.peakRssBytes() >> 20);
             BenchmarkResults results = new BenchmarkResults(loaded, users, app.topicPartitions(), settings, ceiling,
-                    full, latency, heap, memory, state);
+                    full, latency, heap, memory, state, restart);
             Files.writeString(json, results.json() + System.lineSeparator());
             console.printf("results written to %s%n", json);
         }

@@ -13,7 +13,7 @@ import java.util.Map;
 /** A benchmark's results with the machine they were taken on, and how they compare with burnwatch's targets. */
 record BenchmarkResults(long events, int users, int partitions, Map<String, String> settings, ProcessingRate passThrough,
                         ProcessingRate full, Benchmark.LatencyRun latency, String heap, AppFootprint memory,
-                        StateFootprint state) {
+                        StateFootprint state, RestartTime restart) {
 
     static final double TARGET_EVENTS_PER_SECOND = 100_000;
     static final double TARGET_RATIO = 0.6;
@@ -48,6 +48,8 @@ record BenchmarkResults(long events, int users, int partitions, Map<String, Stri
         root.put("state", ordered("bytes", state.stateBytes(), "sessions", state.sessions(),
                 "bytes_per_session", Math.round(state.bytesPerSession()),
                 "session_store_bytes_per_session", Math.round(state.sessionStoreBytesPerSession())));
+        root.put("restart", ordered("local_state_seconds", restart.localSeconds(),
+                "restore_seconds", restart.restoreSeconds(), "changelog_bytes", restart.changelogBytes()));
         root.put("targets", ordered(
                 "full_at_least_100k_events_per_second", full.perSecond() >= TARGET_EVENTS_PER_SECOND,
                 "full_at_least_0_6_of_pass_through", ratio >= TARGET_RATIO,

@@ -55,7 +55,12 @@ final class DataDir implements AutoCloseable {
         if (!temporary || kept || !Files.exists(path)) {
             return;
         }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+        delete(path);
+    }
+
+    /** Deletes {@code tree} and everything under it. */
+    static void delete(Path tree) throws IOException {
+        Files.walkFileTree(tree, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.delete(file);

@@ -48,7 +48,7 @@ class BenchmarkIT {
     void runsToTheEnd() {
         assertThat(exit).as("exit code; stderr: %s; console:%n%s", err, out).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("load: ", "pass-through: ", "full topology: ",
-                "state: ", "alert latency: ", "memory: ", "results written to ")
+                "state: ", "restart: ", "alert latency: ", "memory: ", "results written to ")
                 .endsWith("stopped" + System.lineSeparator());
     }
 
@@ -78,6 +78,15 @@ class BenchmarkIT {
         assertThat(latency.get("p95_ms").asLong()).isLessThanOrEqualTo(latency.get("p99_ms").asLong());
         assertThat(latency.get("p99_ms").asLong()).isLessThanOrEqualTo(latency.get("max_ms").asLong());
         assertThat(latency.get("input_events_per_second").asLong()).isPositive();
+    }
+
+    @Test
+    @DisplayName("restarts reach RUNNING on local state and restoring from the changelogs, which hold the state")
+    void restartTimes() {
+        assertThat(exit).isZero();
+        assertThat(results.at("/restart/local_state_seconds").asDouble()).isPositive();
+        assertThat(results.at("/restart/restore_seconds").asDouble()).isPositive();
+        assertThat(results.at("/restart/changelog_bytes").asLong()).isPositive();
     }
 
     @Test
