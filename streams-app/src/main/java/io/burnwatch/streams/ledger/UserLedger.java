@@ -43,8 +43,8 @@ import org.apache.kafka.streams.state.Stores;
  * stream time) goes to the late topic once per dimension it misses there (USER, TEAM, and MODEL for a call), with
  * headers naming the window. When stream time passes a window's close, found through a closing index by time, the
  * window is emitted as a USER rollup, and each team's and model's part of it as a {@link Partials partial} for the
- * TEAM and MODEL windows; then this task's watermark follows. Stream time is stored as windows close, so a restart
- * never re-opens a closed window.
+ * TEAM and MODEL windows; then this task's watermark follows (and at least every minute of event time). Stream
+ * time is stored with each watermark, so a restart never re-opens a closed window.
  *
  * <p>Forwards {@code RollupKey → UsageRollup} (USER rollups), {@code RollupKey → LedgerPartial} (partials and
  * watermarks) and {@code user_id → UsageEvent|OutcomeEvent} (late events); {@link Ledger} routes them.
@@ -254,13 +254,16 @@ final class UserLedger implements Processor<String, LedgerEntry, Object, Object>
         done.forEach(closing::delete);
         due.forEach(this::close);
         nextClose = firstClose();
-        // Stored only as windows close: a restart may resume from an earlier stream time, but never from one
-        // before a window it has closed, so it judges late exactly the events it would have judged late.
-        clock.put(STREAM_TIME, time);
         sendWatermark(time);
     }
 
+    /**
+     * Stream time is stored only as windows close or a watermark goes out: a restart may resume from an earlier
+     * stream time, but never from one before a window it has closed or a watermark it has sent, so what it accepts
+     * no TEAM or MODEL window has been closed on.
+     */
     private void sendWatermark(long time) {
+        clock.put(STREAM_TIME, time);
         context.forward(new Record<>((Object) Partials.watermarkKey(), (Object) Partials.watermark(source, time), time));
         watermarkSent = time;
     }
