@@ -29,9 +29,10 @@ public record IngestLimits(long maxTokensPerCall, Duration maxFuture, Duration d
             throw new InvalidRecordException(DeadLetterReason.FUTURE_TIMESTAMP, "ts " + ts + " is more than "
                     + Durations.format(maxFuture) + " after the wall clock " + Instant.ofEpochMilli(wallClockMs));
         }
-        if (millis < streamTimeMs - dedupHorizon.toMillis()) {
-            throw new InvalidRecordException(DeadLetterReason.TOO_OLD, "ts " + ts + " is more than "
-                    + Durations.format(dedupHorizon) + " before stream time " + Instant.ofEpochMilli(streamTimeMs));
+        // At exactly one horizon behind, the id store has already let the id go: a repeat there would pass.
+        if (millis <= streamTimeMs - dedupHorizon.toMillis()) {
+            throw new InvalidRecordException(DeadLetterReason.TOO_OLD, "ts " + ts + " is "
+                    + Durations.format(dedupHorizon) + " or more before stream time " + Instant.ofEpochMilli(streamTimeMs));
         }
     }
 }

@@ -103,6 +103,22 @@ class DeduplicationTest {
     }
 
     @Test
+    @DisplayName("a repeat exactly one horizon behind stream time, where the id store has let it go, is TOO_OLD too")
+    void repeatAtTheHorizonIsTooOld() {
+        try (PipelineDriver pipeline = PipelineDriver.start(Map.of("burnwatch.dedup.horizon", "10m",
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE))) {
+            UsageEvent first = call("alice", "s-1", T0).setInputTokens(3).build();
+            pipeline.pipe(first);
+            pipeline.pipe(call("alice", "s-1", T0.plus(Duration.ofMinutes(10))).build());
+            pipeline.pipe(first);
+
+            TestRecord<byte[], byte[]> dead = pipeline.dlq.readRecord();
+            assertThat(header(dead, "burnwatch.dlq.reason")).isEqualTo("TOO_OLD");
+            assertThat(pipeline.rollups.readValuesToList()).first().extracting(UsageRollup::getInputTokens).isEqualTo(3L);
+        }
+    }
+
+    @Test
     @DisplayName("a repeat within the horizon is dropped across the filter's generations, and an id ages out after it")
     void repeatsAcrossGenerations() {
         // The filter starts a generation each horizon of stream time and keeps the one before.
