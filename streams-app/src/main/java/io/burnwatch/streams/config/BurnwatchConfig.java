@@ -322,10 +322,6 @@ public final class BurnwatchConfig {
         return Durations.parse(string(BurnwatchSettings.ROLLUP_MAX_LEAD));
     }
 
-    public Duration rollupPartialGrace() {
-        return Durations.parse(string(BurnwatchSettings.ROLLUP_PARTIAL_GRACE));
-    }
-
     public int maxFieldBytes() {
         return Integer.parseInt(string(BurnwatchSettings.VALIDATION_MAX_FIELD_BYTES).trim());
     }

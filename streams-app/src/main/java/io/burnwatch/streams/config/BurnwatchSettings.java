@@ -80,7 +80,6 @@ public final class BurnwatchSettings {
     public static final String SPIKE_MIN_HISTORY_DAYS = "burnwatch.spike.min.history.days";
     public static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
     public static final String ROLLUP_MAX_LEAD = "burnwatch.rollup.max.lead";
-    public static final String ROLLUP_PARTIAL_GRACE = "burnwatch.rollup.partial.grace";
     public static final String STARTUP_TIMEOUT = "burnwatch.startup.timeout";
 
     /** The prefix that marks a setting as burnwatch's own rather than Kafka's. */
@@ -207,11 +206,6 @@ public final class BurnwatchSettings {
                     "How far past the wall clock the rollups' stream time may run. A call stamped later still counts,"
                             + " but closes windows (and makes other calls late) only as of the wall clock plus this;"
                             + " keep it below burnwatch.rollup.grace.1m.")
-            .define(ROLLUP_PARTIAL_GRACE, Type.STRING, "10m", duration(Duration.ZERO, "10m"), Importance.LOW,
-                    "How far the furthest input partition may run ahead of one that sends nothing before TEAM and MODEL"
-                            + " windows close without it. Each closes once every input partition has closed its users'"
-                            + " windows; a silent partition holds them at most this long in event time, and what it"
-                            + " adds later goes to the late topic.")
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://127.0.0.1:8081", registryUrl(), Importance.HIGH,
                     "Schema registry URL(s), comma-separated; mock://scope in tests.")
             .define(STARTUP_TIMEOUT, Type.STRING, "60s", duration(Duration.ofSeconds(1), "60s"), Importance.MEDIUM,

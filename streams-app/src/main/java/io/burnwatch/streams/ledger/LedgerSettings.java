@@ -9,12 +9,10 @@ import java.util.Map;
  * Where the ledger writes, and how long each window size waits for late events.
  *
  * @param maxLead how far past the wall clock the ledger's stream time may run, whatever a call's {@code ts}
- * @param partialGrace how far the furthest input partition may run ahead of a silent one before TEAM and MODEL
- *                     windows close without the silent one's partials
  * @param partitions the input partitions, each of which sends partials and watermarks
  */
 public record LedgerSettings(Map<WindowSize, String> rollupTopics, Map<WindowSize, Duration> graces, String lateTopic,
-                             Duration maxLead, Duration partialGrace, int partitions) {
+                             Duration maxLead, int partitions) {
 
     public LedgerSettings {
         rollupTopics = new EnumMap<>(rollupTopics);
@@ -32,7 +30,7 @@ public record LedgerSettings(Map<WindowSize, String> rollupTopics, Map<WindowSiz
                         WindowSize.DAY, config.rollups1dTopic()),
                 Map.of(WindowSize.MINUTE, config.rollupGrace1m(), WindowSize.HOUR, config.rollupGrace1h(),
                         WindowSize.DAY, config.rollupGrace1d()),
-                config.lateTopic(), config.rollupMaxLead(), config.rollupPartialGrace(), config.topicPartitions());
+                config.lateTopic(), config.rollupMaxLead(), config.topicPartitions());
     }
 
     public String rollupTopic(WindowSize size) {
@@ -41,10 +39,6 @@ public record LedgerSettings(Map<WindowSize, String> rollupTopics, Map<WindowSiz
 
     public long maxLeadMillis() {
         return maxLead.toMillis();
-    }
-
-    public long partialGraceMillis() {
-        return partialGrace.toMillis();
     }
 
     /** When a window of {@code size} starting at {@code start} closes: its end plus the size's grace. */

@@ -25,9 +25,10 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The TEAM and MODEL windows, summed from the partials of closed user windows. A window closes once every input
- * partition's watermark has passed its close (its end plus the size's grace), so no partial can still come for it;
- * or, when a partition sends nothing, once the furthest watermark is {@link LedgerSettings#partialGrace()} past it.
- * A partial for a window closed before it came goes to the late topic, as the rollup it would have added to.
+ * partition's watermark has passed its close (its end plus the size's grace), so no partial can still come for it.
+ * A partition whose users hold no open window says so and holds nothing back, until it holds windows again. A
+ * partial for a window closed before it came (its partition, holding nothing, got an event older than others'
+ * watermarks) goes to the late topic, as the rollup it would have added to.
  *
  * <p>Partials are few (one per team and model of each closed user window), so each costs a read and a write here.
  */
@@ -86,7 +87,9 @@ final class PartialLedger implements Processor<RollupKey, LedgerPartial, Object,
         LedgerPartial partial = record.value();
         if (Partials.isWatermark(partial)) {
             int source = partial.getSource();
-            if (source >= 0 && source < sources.length && partial.getWatermark() > sources[source]) {
+            // A partition that held nothing may hold windows again: its watermark then comes back down.
+            if (source >= 0 && source < sources.length
+                    && (partial.getWatermark() > sources[source] || sources[source] == Long.MAX_VALUE)) {
                 sources[source] = partial.getWatermark();
                 watermarks.put(sourceKey(source), partial.getWatermark());
                 closeThrough(closable());
@@ -110,15 +113,16 @@ final class PartialLedger implements Processor<RollupKey, LedgerPartial, Object,
         windows.put(window, tally == null ? partial.getTally() : Tallies.merge(tally, partial.getTally()));
     }
 
-    /** The time through which no partial can still come: the slowest partition's, or the fastest's less the grace. */
+    /**
+     * The time through which no partial can still come: the slowest watermark of the partitions that hold windows.
+     * A partition not heard from yet holds everything; when none holds any window, nothing new can close.
+     */
     private long closable() {
         long slowest = Long.MAX_VALUE;
-        long fastest = Long.MIN_VALUE;
         for (long watermark : sources) {
             slowest = Math.min(slowest, watermark);
-            fastest = Math.max(fastest, watermark);
         }
-        return fastest == Long.MIN_VALUE ? Long.MIN_VALUE : Math.max(slowest, fastest - settings.partialGraceMillis());
+        return slowest == Long.MAX_VALUE ? Long.MIN_VALUE : slowest;
     }
 
     private void closeThrough(long time) {

@@ -35,6 +35,11 @@ final class Partials implements StreamPartitioner<RollupKey, LedgerPartial> {
         return new LedgerPartial(source, 0L, null, streamTime);
     }
 
+    /** The watermark of a partition that holds no open user window: it holds no TEAM or MODEL window back. */
+    static LedgerPartial holdsNothing(int source) {
+        return new LedgerPartial(source, 0L, null, Long.MAX_VALUE);
+    }
+
     static boolean isWatermark(LedgerPartial value) {
         return value.getTally() == null;
     }

@@ -15,6 +15,7 @@ import io.burnwatch.streams.state.UsageTotals;
 import io.burnwatch.streams.state.WindowPart;
 import io.burnwatch.streams.state.WindowTally;
 import io.burnwatch.streams.state.Totals;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -59,6 +61,7 @@ final class UserLedger implements Processor<String, LedgerEntry, Object, Object>
     private static final byte[] DUE = new byte[0];
     /** How far stream time moves without a close before the watermark goes out anyway: its staleness at most. */
     private static final long WATERMARK_STEP_MS = 60_000;
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(10);
 
     private final LedgerSettings settings;
     private ProcessorContext<Object, Object> context;
@@ -70,6 +73,7 @@ final class UserLedger implements Processor<String, LedgerEntry, Object, Object>
     private long nextClose;
     private int source;
     private long watermarkSent = Long.MIN_VALUE;
+    private boolean sentHoldsNothing;
     private final Map<Dimension, LateEvents> late = new EnumMap<>(Dimension.class);
 
     UserLedger(LedgerSettings settings) {
@@ -101,6 +105,20 @@ final class UserLedger implements Processor<String, LedgerEntry, Object, Object>
         BurnwatchMetrics metrics = BurnwatchMetrics.from(context.appConfigs());
         for (Dimension dimension : Dimension.values()) {
             late.put(dimension, new LateEvents(metrics, dimension));
+        }
+        context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> sendIfHoldingNothing());
+    }
+
+    /**
+     * A partition whose users have no open window (one no producer writes to) says so, or every TEAM and MODEL
+     * window would wait for it.
+     */
+    private void sendIfHoldingNothing() {
+        if (nextClose == Long.MAX_VALUE && !sentHoldsNothing) {
+            context.forward(new Record<>((Object) Partials.watermarkKey(), (Object) Partials.holdsNothing(source),
+                    context.currentSystemTimeMs()));
+            sentHoldsNothing = true;
+            watermarkSent = Long.MIN_VALUE;
         }
     }
 
@@ -266,6 +284,7 @@ final class UserLedger implements Processor<String, LedgerEntry, Object, Object>
         clock.put(STREAM_TIME, time);
         context.forward(new Record<>((Object) Partials.watermarkKey(), (Object) Partials.watermark(source, time), time));
         watermarkSent = time;
+        sentHoldsNothing = false;
     }
 
     /** Emits and forgets the user's windows that have closed, with their partials. */

@@ -94,15 +94,17 @@ class PartialLedgerTest {
     }
 
     @Test
-    @DisplayName("a silent partition holds a window the partial grace (10 minutes) at most; what it sends later is late")
-    void silentPartitionHoldsForTheGraceOnly() {
+    @DisplayName("a partition that holds no window holds nothing back; if it gets an older event, that partial is late")
+    void partitionHoldingNothing() {
         partials.pipeInput(PAYMENTS, partial(0, 2));
-        partials.pipeInput(Partials.watermarkKey(), Partials.watermark(0, CLOSE + 600_000 - 1));
-        assertThat(rollups.isEmpty()).isTrue();
-        partials.pipeInput(Partials.watermarkKey(), Partials.watermark(0, CLOSE + 600_000));
+        partials.pipeInput(Partials.watermarkKey(), Partials.watermark(0, CLOSE + 3_600_000));
+        assertThat(rollups.isEmpty()).as("partition 1 not heard from: it may still hold the window").isTrue();
+
+        partials.pipeInput(Partials.watermarkKey(), Partials.holdsNothing(1));
         assertThat(rollups.readValuesToList()).singleElement()
                 .satisfies(rollup -> assertThat(rollup.getRequests()).isEqualTo(2));
 
+        partials.pipeInput(Partials.watermarkKey(), Partials.watermark(1, CLOSE));
         partials.pipeInput(PAYMENTS, partial(1, 3));
 
         List<TestRecord<RollupKey, UsageRollup>> missed = late.readRecordsToList();
@@ -114,6 +116,22 @@ class PartialLedgerTest {
             assertThat(header(record, LateHeaders.WINDOW_START)).isEqualTo("2026-03-02T10:00:00Z");
         });
         assertThat(rollups.isEmpty()).as("no second rollup of the closed window").isTrue();
+    }
+
+    @Test
+    @DisplayName("one partition far ahead closes nothing while another still holds the window")
+    void fastPartitionClosesNothingAlone() {
+        partials.pipeInput(PAYMENTS, partial(1, 3));
+        partials.pipeInput(Partials.watermarkKey(), Partials.watermark(0, CLOSE + 86_400_000L));
+        partials.pipeInput(Partials.watermarkKey(), Partials.watermark(1, CLOSE - 1));
+        partials.pipeInput(PAYMENTS, partial(1, 4));
+        assertThat(rollups.isEmpty()).isTrue();
+
+        partials.pipeInput(Partials.watermarkKey(), Partials.watermark(1, CLOSE));
+
+        assertThat(rollups.readValuesToList()).singleElement()
+                .satisfies(rollup -> assertThat(rollup.getRequests()).isEqualTo(7));
+        assertThat(late.isEmpty()).isTrue();
     }
 
     /** A 1-minute partial of {@code requests} calls, each of its own session, 100 input tokens each. */
