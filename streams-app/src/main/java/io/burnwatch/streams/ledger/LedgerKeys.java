@@ -6,8 +6,8 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Binary store keys that sort by window size, then window start, so that the windows that close together are one
- * contiguous range: {@code size | start | value} for a window, {@code size | start | length of value | value |
- * session} for a session seen in it. Starts are big-endian with the sign bit flipped, so they sort as numbers.
+ * contiguous range: {@code size | start | value}. Starts are big-endian with the sign bit flipped, so they sort as
+ * numbers.
  */
 final class LedgerKeys {
 
@@ -19,13 +19,6 @@ final class LedgerKeys {
     static Bytes window(WindowSize size, long start, String value) {
         byte[] text = value.getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(prefix(size, start, text.length).put(text).array());
-    }
-
-    static Bytes session(WindowSize size, long start, String value, String session) {
-        byte[] text = value.getBytes(StandardCharsets.UTF_8);
-        byte[] id = session.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(prefix(size, start, Integer.BYTES + text.length + id.length)
-                .putInt(text.length).put(text).put(id).array());
     }
 
     /** The lowest key of any window of {@code size}. */

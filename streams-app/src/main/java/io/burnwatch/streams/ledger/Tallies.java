@@ -3,7 +3,6 @@ package io.burnwatch.streams.ledger;
 import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.RollupKey;
-import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.state.Totals;
 import io.burnwatch.streams.state.UsageTotals;
@@ -18,11 +17,6 @@ final class Tallies {
 
     static WindowTally empty() {
         return WindowTally.newBuilder().setTotals(Totals.empty()).build();
-    }
-
-    /** Adds a call at its computed cost (null: unpriced) to {@code tally}, in place. */
-    static void addCall(WindowTally tally, UsageEvent call, Double computedCostUsd) {
-        Totals.merge(tally.getTotals(), Totals.priced(call, computedCostUsd));
     }
 
     /**

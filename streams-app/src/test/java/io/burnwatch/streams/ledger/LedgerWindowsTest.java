@@ -180,7 +180,7 @@ class LedgerWindowsTest {
         assertThat(minutes).extracting(UsageRollup::getRequests).containsExactly(50L, 2L);
     }
 
-    static String header(TestRecord<String, byte[]> record, String name) {
+    static String header(TestRecord<?, ?> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -8,8 +8,6 @@ import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.testing.PipelineDriver;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,15 +32,15 @@ class LedgerWritesTest {
             pipeline.pipe(call("alice", "s-1", MINUTE.plusSeconds(i)).setTeamId("payments").setInputTokens(10).build());
         }
 
-        assertThat(changelog(UserLedger.WINDOWS)).hasSize(30);
-        assertThat(changelog(UserLedger.SESSIONS)).as("the session, new to its minute, hour and day, once").hasSize(1);
-        assertThat(changelog(TeamOfUser.STORE)).as("the team, stored again only a minute later").hasSize(1);
-        assertThat(changelog(PartialLedger.WINDOWS)).as("no user window closed yet").isEmpty();
+        assertThat(pipeline.changelog(UserLedger.WINDOWS)).hasSize(30);
+        assertThat(pipeline.changelog(UserLedger.SESSIONS)).as("the session, new to its minute, hour and day, once").hasSize(1);
+        assertThat(pipeline.changelog(TeamOfUser.STORE)).as("the team, stored again only a minute later").hasSize(1);
+        assertThat(pipeline.changelog(PartialLedger.WINDOWS)).as("no user window closed yet").isEmpty();
 
         pipeline.pipe(call("alice", "s-1", MINUTE.plusSeconds(100)).setTeamId("payments").build());
 
-        assertThat(changelog(TeamOfUser.STORE)).as("a minute on").hasSize(1);
-        assertThat(changelog(PartialLedger.WINDOWS))
+        assertThat(pipeline.changelog(TeamOfUser.STORE)).as("a minute on").hasSize(1);
+        assertThat(pipeline.changelog(PartialLedger.WINDOWS))
                 .as("the closed minute's TEAM and MODEL partials, added, then dropped as the watermark closes them").hasSize(4);
         List<UsageRollup> rollups = pipeline.rollups.readValuesToList();
         assertThat(rollups).extracting(UsageRollup::getDimension)
@@ -52,10 +50,5 @@ class LedgerWritesTest {
             assertThat(rollup.getInputTokens()).isEqualTo(300);
             assertThat(rollup.getSessions()).isEqualTo(1);
         });
-    }
-
-    private List<TestRecord<byte[], byte[]>> changelog(String store) {
-        return pipeline.driver.createOutputTopic(pipeline.config.applicationId() + "-" + store + "-changelog",
-                new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
     }
 }

@@ -1,5 +1,6 @@
 package io.burnwatch.streams.ledger;
 
+import static io.burnwatch.streams.ledger.LedgerWindowsTest.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.burnwatch.schema.Dimension;
@@ -11,10 +12,8 @@ import io.burnwatch.streams.metrics.BurnwatchMetrics;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.state.LedgerPartial;
 import io.burnwatch.streams.state.WindowTally;
-import io.burnwatch.streams.state.Totals;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -141,9 +140,5 @@ class PartialLedgerTest {
         tally.getTotals().setInputTokens(100L * requests);
         tally.setSessions(requests);
         return Partials.partial(source, WindowSize.MINUTE, tally, CLOSE);
-    }
-
-    private static String header(TestRecord<?, ?> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -120,6 +120,12 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         return driver.metrics();
     }
 
+    /** The records written so far to {@code store}'s changelog, as bytes: what the store costs in writes. */
+    public List<TestRecord<byte[], byte[]>> changelog(String store) {
+        return driver.createOutputTopic(config.applicationId() + "-" + store + "-changelog",
+                new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+    }
+
     /** Moves the driver's wall clock on, firing wall-clock punctuations such as the outcome hold's release. */
     public void passWallClock(Duration duration) {
         driver.advanceWallClockTime(duration);

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.DisplayName;
@@ -42,17 +41,17 @@ class BudgetStateWritesTest {
             pipeline.pipe(call("olivia", "search", NINE.plusSeconds(10L * i), 1));
         }
 
-        List<TestRecord<byte[], byte[]>> spending = changelog(BudgetStores.spending(Scope.Kind.USER));
+        List<TestRecord<byte[], byte[]>> spending = pipeline.changelog(BudgetStores.spending(Scope.Kind.USER));
         assertThat(spending).as("each call").hasSize(20);
         assertThat(spending).allSatisfy(state -> assertThat(state.value().length).isLessThan(300));
-        assertThat(changelog(BudgetStores.spending(Scope.Kind.TEAM))).as("each call, for the team").hasSize(20);
-        assertThat(changelog(BudgetStores.recent(Scope.Kind.USER))).isEmpty();
-        assertThat(changelog(BudgetStores.recent(Scope.Kind.TEAM))).isEmpty();
+        assertThat(pipeline.changelog(BudgetStores.spending(Scope.Kind.TEAM))).as("each call, for the team").hasSize(20);
+        assertThat(pipeline.changelog(BudgetStores.recent(Scope.Kind.USER))).isEmpty();
+        assertThat(pipeline.changelog(BudgetStores.recent(Scope.Kind.TEAM))).isEmpty();
 
         pipeline.pipe(call("olivia", "search", NINE.plus(Duration.ofMinutes(5)), 1));
 
-        assertThat(changelog(BudgetStores.recent(Scope.Kind.USER))).as("9:00 closed").hasSize(1);
-        assertThat(changelog(BudgetStores.recent(Scope.Kind.TEAM))).as("9:00 closed").hasSize(1);
+        assertThat(pipeline.changelog(BudgetStores.recent(Scope.Kind.USER))).as("9:00 closed").hasSize(1);
+        assertThat(pipeline.changelog(BudgetStores.recent(Scope.Kind.TEAM))).as("9:00 closed").hasSize(1);
     }
 
     @Test
@@ -81,10 +80,5 @@ class BudgetStateWritesTest {
         assertThat(fired.getBurnRate1hUsd()).isCloseTo(76.0, within(1e-9));
         assertThat(fired.getBurnRate6hUsd()).isCloseTo(82.0 / 6, within(1e-9));
         assertThat(store.get("user:olivia").getRecentUsd()).as("the ring, once moved").isEmpty();
-    }
-
-    private List<TestRecord<byte[], byte[]>> changelog(String store) {
-        return pipeline.driver.createOutputTopic(pipeline.config.applicationId() + "-" + store + "-changelog",
-                new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
     }
 }

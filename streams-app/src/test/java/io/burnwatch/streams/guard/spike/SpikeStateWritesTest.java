@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.DisplayName;
@@ -40,8 +39,8 @@ class SpikeStateWritesTest {
     void ringsAreWrittenPerHourNotPerCall() {
         hour(pipeline, "olivia", "search", at(MONDAY, 9), 3.0, 30);
 
-        List<TestRecord<byte[], byte[]>> rings = changelog(SpikeStores.STATE);
-        List<TestRecord<byte[], byte[]>> hours = changelog(SpikeStores.CURRENT_HOUR);
+        List<TestRecord<byte[], byte[]>> rings = pipeline.changelog(SpikeStores.STATE);
+        List<TestRecord<byte[], byte[]>> hours = pipeline.changelog(SpikeStores.CURRENT_HOUR);
         assertThat(rings).as("user:olivia and team:search, when first seen").hasSize(2);
         assertThat(rings).as("no hour closed yet").allSatisfy(ring -> assertThat(ring.value().length).isLessThan(40));
         assertThat(hours).as("each call, for both scopes").hasSize(60);
@@ -49,10 +48,10 @@ class SpikeStateWritesTest {
 
         hour(pipeline, "olivia", "search", at(MONDAY, 10), 3.0, 30);
 
-        List<TestRecord<byte[], byte[]>> closed = changelog(SpikeStores.STATE);
+        List<TestRecord<byte[], byte[]>> closed = pipeline.changelog(SpikeStores.STATE);
         assertThat(closed).as("9:00 closed into each ring").hasSize(2);
         assertThat(closed).as("one hour listed").allSatisfy(ring -> assertThat(ring.value().length).isLessThan(60));
-        assertThat(changelog(SpikeStores.CURRENT_HOUR)).hasSize(60);
+        assertThat(pipeline.changelog(SpikeStores.CURRENT_HOUR)).hasSize(60);
     }
 
     @Test
@@ -85,10 +84,5 @@ class SpikeStateWritesTest {
         assertThat(listed.getHours()).extracting(SlotUsd::getSlot, SlotUsd::getUsd).containsExactly(
                 tuple(friday11 - 96, 10d), tuple(friday11 - 72, 9d), tuple(friday11 - 48, 11d),
                 tuple(friday11 - 24, 10d), tuple(friday11, 100d));
-    }
-
-    private List<TestRecord<byte[], byte[]>> changelog(String store) {
-        return pipeline.driver.createOutputTopic(pipeline.config.applicationId() + "-" + store + "-changelog",
-                new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
     }
 }
