@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Passes on the first event of each {@code event_id} and drops (and counts) repeats within the horizon. Event ids
  * live in a window store by event time whose retention is the horizon, so old ids age out with stream time; events
- * older than the horizon never get here ({@link DeadLetterReason#TOO_OLD}). A repeat carries the same user id as
+ * older than the horizon behind their source's stream time never get here ({@link DeadLetterReason#TOO_OLD}). A
+ * source behind the task's stream time by more than that (see {@code SourceClock}) has its ids kept from the oldest
+ * time the store still holds, so they age out a horizon after that time. A repeat carries the same user id as
  * its original, so it arrives on the same partition and finds the id in the same store.
  * <p>
  * A Bloom filter of the ids ({@link SeenIds}) stands in front of the store: an id it has certainly not seen is
@@ -96,17 +98,20 @@ final class Deduplication<V extends SpecificRecord> implements FixedKeyProcessor
     public void process(FixedKeyRecord<String, V> record) {
         String eventId = contract.eventId(record.value());
         long ts = contract.ts(record.value()).toEpochMilli();
-        if (seenIds.mightContain(eventId) && seenWithin(eventId, ts)) {
+        // A source behind the others may send what the store, by the task's stream time, would no longer keep:
+        // such an id is kept from the oldest time the store still holds.
+        long kept = Math.max(ts, context.currentStreamTimeMs() - horizonMs + 1);
+        if (seenIds.mightContain(eventId) && seenWithin(eventId, ts, kept)) {
             metrics.duplicate(contract.name());
             return;
         }
-        seen.put(eventId, ts, ts);
+        seen.put(eventId, ts, kept);
         seenIds.add(eventId, ts);
         context.forward(record);
     }
 
-    private boolean seenWithin(String eventId, long ts) {
-        try (WindowStoreIterator<Long> earlier = seen.fetch(eventId, ts - horizonMs, ts + horizonMs)) {
+    private boolean seenWithin(String eventId, long ts, long kept) {
+        try (WindowStoreIterator<Long> earlier = seen.fetch(eventId, ts - horizonMs, kept + horizonMs)) {
             return earlier.hasNext();
         }
     }

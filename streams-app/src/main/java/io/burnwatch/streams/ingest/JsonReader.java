@@ -1,5 +1,6 @@
 package io.burnwatch.streams.ingest;
 
+import io.burnwatch.streams.clock.SourceClock;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -8,7 +9,9 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Turns a JSON input record into the contract's Avro event, checked by the same rules as Avro input, keyed by its
  * {@code user_id} and timestamped with its {@code ts}. The JSON record's own key is not used. An event that could
- * be too large to write as Avro is refused ({@link DeadLetterReason#TOO_LARGE_TO_FORWARD}).
+ * be too large to write as Avro is refused ({@link DeadLetterReason#TOO_LARGE_TO_FORWARD}). Each event is stamped with
+ * the JSON partition it came from ({@link SourceClock}): when the JSON producer hashed keys otherwise than Java,
+ * several JSON partitions feed each Avro partition, each in its own order.
  */
 final class JsonReader<V extends SpecificRecord> implements Processor<byte[], byte[], String, V> {
 
@@ -40,6 +43,8 @@ final class JsonReader<V extends SpecificRecord> implements Processor<byte[], by
             throw new InvalidRecordException(DeadLetterReason.TOO_LARGE_TO_FORWARD,
                     "as Avro it could exceed max.request.size, " + maxRecordBytes + " bytes");
         }
+        context.recordMetadata().ifPresent(source ->
+                SourceClock.stamp(record.headers(), source.topic() + "-" + source.partition()));
         context.forward(new Record<>(contract.userId(event), event, contract.ts(event).toEpochMilli(), record.headers()));
     }
 }

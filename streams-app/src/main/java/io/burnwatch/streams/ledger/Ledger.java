@@ -29,7 +29,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * The inputs are keyed by user_id and co-partitioned. Per event only the user's windows are touched; the TEAM
  * and MODEL windows add up the users' windows as they close, one partial per team and model, so what crosses the
  * repartition topic grows with user-windows, not calls. MODEL windows count calls only, by canonical model name.
- * The entries by team are still returned, one per event, for team budgets and spikes.
+ * The calls by team are still returned, one per call and in event-time order ({@link TeamFeed}, {@link TeamOrder}),
+ * for team budgets and spikes.
  */
 public final class Ledger {
 
@@ -71,9 +72,12 @@ public final class Ledger {
                         .map((key, value) -> KeyValue.pair((RollupKey) key, (LedgerPartial) value), Named.as("ledger-partial-record")),
                         settings, serdes), "partials"));
 
+        builder.addStateStore(TeamOrder.store(serdes));
         KStream<String, LedgerEntry> byTeam = entries
-                .selectKey((user, entry) -> entry.getTeam(), Named.as("ledger-by-team"))
-                .repartition(Repartitioned.with(serdes.string(), serdes.ledgerEntry()).withName("ledger-team"));
+                .process(TeamFeed::new, Named.as("ledger-team-feed"))
+                .repartition(Repartitioned.with(serdes.string(), serdes.ledgerEntry())
+                        .withStreamPartitioner(TeamFeed.partitioner()).withName("ledger-team"))
+                .process(() -> new TeamOrder(settings), Named.as("ledger-team-order"), TeamOrder.STORE);
         return new LedgerStreams(entries, byTeam);
     }
 

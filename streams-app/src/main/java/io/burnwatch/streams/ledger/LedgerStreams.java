@@ -4,8 +4,8 @@ import io.burnwatch.streams.state.LedgerEntry;
 import org.apache.kafka.streams.kstream.KStream;
 
 /**
- * The ledger's entries, each call priced once: keyed by user_id as they came in, and keyed by team after the
- * ledger's team repartition, so that every entry of a team is in one task.
+ * The ledger's entries, each call priced once: keyed by user_id as they came in; and the calls keyed by team after
+ * the ledger's team repartition, every call of a team in one task, in event-time order.
  */
 public record LedgerStreams(KStream<String, LedgerEntry> byUser, KStream<String, LedgerEntry> byTeam) {
 }

@@ -3,6 +3,7 @@ package io.burnwatch.streams.ledger;
 import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.streams.clock.SourceClock;
 import io.burnwatch.streams.cost.ModelNames;
 import io.burnwatch.streams.metrics.BurnwatchMetrics;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
@@ -40,8 +41,8 @@ import org.apache.kafka.streams.state.Stores;
  * The USER windows of every size, one record per user, keyed by the input's user_id. Per event it reads and writes
  * the user's record, and the session's marks when the session is new to one of its windows; nothing else.
  *
- * <p>Stream time is the highest event ts this task has seen, but never more than {@link LedgerSettings#maxLead()}
- * past the wall clock. An event whose window of a size has closed (its end plus the size's grace is at or before
+ * <p>Stream time is the highest event ts this task has seen, from the slowest of the sources that feed its
+ * partition ({@link SourceClock}), but never more than {@link LedgerSettings#maxLead()} past the wall clock. An event whose window of a size has closed (its end plus the size's grace is at or before
  * stream time) goes to the late topic once per dimension it misses there (USER, TEAM, and MODEL for a call), with
  * headers naming the window. When stream time passes a window's close, found through a closing index by time, the
  * window is emitted as a USER rollup, and each team's and model's part of it as a {@link Partials partial} for the
@@ -75,6 +76,7 @@ final class UserLedger implements Processor<String, LedgerEntry, Object, Object>
     private long watermarkSent = Long.MIN_VALUE;
     private boolean sentHoldsNothing;
     private final Map<Dimension, LateEvents> late = new EnumMap<>(Dimension.class);
+    private final SourceClock sources = new SourceClock();
 
     UserLedger(LedgerSettings settings) {
         this.settings = settings;
@@ -181,7 +183,9 @@ final class UserLedger implements Processor<String, LedgerEntry, Object, Object>
             marks.setMarks(open(marks.getMarks()));
             sessions.put(SessionKeys.of(user, call.getSessionId()), marks);
         }
-        advanceTo(Math.min(ts, context.currentSystemTimeMs() + settings.maxLeadMillis()));
+        long now = context.currentSystemTimeMs();
+        sources.observe(SourceClock.sourceOf(record.headers()), ts, now);
+        advanceTo(Math.min(sources.time(now), now + settings.maxLeadMillis()));
     }
 
     private OpenWindow windowOf(OpenWindows open, String user, WindowSize size, long start) {

@@ -1,10 +1,14 @@
 package io.burnwatch.streams.topology;
 
+import io.burnwatch.streams.clock.SourceClock;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
-/** Marks each record with whether it was read from its user's partition ({@link UserPartition}). */
+/**
+ * Marks each record with whether it was read from its user's partition ({@link UserPartition}); a record that was
+ * not is stamped with the partition it was read from, its source on the way to its user's ({@link SourceClock}).
+ */
 final class PartitionPlacement<V> implements FixedKeyProcessor<String, V, Placed<V>> {
 
     private final int partitions;
@@ -25,6 +29,10 @@ final class PartitionPlacement<V> implements FixedKeyProcessor<String, V, Placed
         boolean owned = context.recordMetadata()
                 .map(source -> UserPartition.owns(source.partition(), record.key(), partitions))
                 .orElse(true);
+        if (!owned) {
+            context.recordMetadata().ifPresent(source ->
+                    SourceClock.stamp(record.headers(), source.topic() + "-" + source.partition()));
+        }
         context.forward(record.withValue(new Placed<>(record.value(), owned)));
     }
 }

@@ -69,6 +69,9 @@ class UserPartitionedTest {
         pipeline.pipe(first);
         pipeline.pipe(call(user, "s-1", MINUTE.plusSeconds(1)).setInputTokens(20).build());
         pipeline.pipe(commit(user, MINUTE.plusSeconds(5)));
+        // Moved records are their own sources (SourceClock): the minute closes once each has passed it.
+        pipeline.pipe(call(user, "s-1", MINUTE.plusSeconds(90)).build());
+        pipeline.pipe(commit(user, MINUTE.plusSeconds(90)));
         pipeline.pipe(call(userOn(0), "s-1", MINUTE.plusSeconds(90)).build());
 
         assertThat(userRollups()).singleElement().satisfies(rollup -> {

@@ -6,6 +6,7 @@ import io.burnwatch.schema.BudgetEvidence;
 import io.burnwatch.schema.Resolution;
 import io.burnwatch.streams.guard.Scope;
 import io.burnwatch.streams.guard.Spend;
+import io.burnwatch.streams.guard.Sweeps;
 import io.burnwatch.streams.ledger.LedgerEntries;
 import io.burnwatch.streams.state.BudgetState;
 import io.burnwatch.streams.state.LedgerEntry;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -53,6 +53,7 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
      * calls are of scopes with none, and spare the store a range scan.
      */
     private final Map<String, Integer> openCounts = new HashMap<>();
+    private final Sweeps sweeps = new Sweeps(SWEEP_INTERVAL, this::sweep);
 
     BudgetCheck(Scope.Kind kind, BudgetRule rule) {
         this.kind = kind;
@@ -69,11 +70,11 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
         try (KeyValueIterator<String, Alert> iterator = openAlerts.all()) {
             iterator.forEachRemaining(open -> openCounts.merge(scopeOf(open.key), 1, Integer::sum));
         }
-        context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
     }
 
     @Override
     public void process(Record<String, LedgerEntry> record) {
+        sweeps.passTo(record.timestamp());
         Spend spend = Spend.of(record.value()).orElse(null);
         if (spend == null || (kind == Scope.Kind.TEAM && LedgerEntries.NO_TEAM.equals(record.key()))) {
             return;
@@ -149,7 +150,11 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
         }
     }
 
-    /** Resolves the alerts of periods that are over, and of budgets removed, as stream time passes. */
+    /**
+     * Resolves the alerts of periods that are over, and of budgets removed, as the calls' time passes: on the team
+     * stream that is the time {@link io.burnwatch.streams.ledger.LedgerStreams#byTeam() released} in order, not the
+     * task's stream time, which calls still waiting for their order have moved on.
+     */
     private void sweep(long streamTime) {
         List<KeyValue<String, Alert>> all = new ArrayList<>();
         try (KeyValueIterator<String, Alert> iterator = openAlerts.all()) {

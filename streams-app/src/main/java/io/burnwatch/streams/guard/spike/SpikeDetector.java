@@ -2,6 +2,7 @@ package io.burnwatch.streams.guard.spike;
 
 import io.burnwatch.schema.Alert;
 import io.burnwatch.streams.guard.Spend;
+import io.burnwatch.streams.guard.Sweeps;
 import io.burnwatch.streams.state.HourBaseline;
 import io.burnwatch.streams.state.LedgerEntry;
 import io.burnwatch.streams.state.SpikeHour;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,6 +36,7 @@ final class SpikeDetector implements Processor<String, LedgerEntry, String, Aler
     private KeyValueStore<String, SpikeState> states;
     private KeyValueStore<String, SpikeHour> currentHours;
     private KeyValueStore<String, Alert> openAlerts;
+    private final Sweeps sweeps = new Sweeps(SWEEP_INTERVAL, this::sweep);
 
     SpikeDetector(SpikeRule rule) {
         this.rule = rule;
@@ -47,11 +48,11 @@ final class SpikeDetector implements Processor<String, LedgerEntry, String, Aler
         this.states = context.getStateStore(SpikeStores.STATE);
         this.currentHours = context.getStateStore(SpikeStores.CURRENT_HOUR);
         this.openAlerts = context.getStateStore(SpikeStores.OPEN_ALERTS);
-        context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
     }
 
     @Override
     public void process(Record<String, LedgerEntry> record) {
+        sweeps.passTo(record.timestamp());
         Spend spend = Spend.of(record.value()).orElse(null);
         if (spend == null) {
             return;
@@ -168,7 +169,7 @@ final class SpikeDetector implements Processor<String, LedgerEntry, String, Aler
         }
     }
 
-    /** Closes the hours of open spikes whose scope has gone quiet, as stream time passes. */
+    /** Closes the hours of open spikes whose scope has gone quiet, as the time of the calls, in order, passes. */
     private void sweep(long streamTime) {
         long now = Hours.of(streamTime);
         List<KeyValue<String, Alert>> all = new ArrayList<>();
