@@ -184,6 +184,18 @@ public final class BurnwatchConfig {
         return string(BurnwatchSettings.TOPIC_BUDGETS);
     }
 
+    public String otlpLogsTopic() {
+        return string(BurnwatchSettings.TOPIC_OTLP_LOGS);
+    }
+
+    public String webhooksTopic() {
+        return string(BurnwatchSettings.TOPIC_WEBHOOKS);
+    }
+
+    public String identitiesTopic() {
+        return string(BurnwatchSettings.TOPIC_IDENTITIES);
+    }
+
     public List<Integer> budgetDefaultThresholds() {
         return BurnwatchSettings.percents(string(BurnwatchSettings.BUDGET_DEFAULT_THRESHOLDS));
     }

@@ -42,6 +42,9 @@ public final class BurnwatchSettings {
     public static final String TOPIC_DLQ = "burnwatch.topic.dlq";
     public static final String TOPIC_PRICES = "burnwatch.topic.prices";
     public static final String TOPIC_BUDGETS = "burnwatch.topic.budgets";
+    public static final String TOPIC_OTLP_LOGS = "burnwatch.topic.otlp.logs";
+    public static final String TOPIC_WEBHOOKS = "burnwatch.topic.webhooks";
+    public static final String TOPIC_IDENTITIES = "burnwatch.topic.identities";
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
     public static final String ROCKSDB_MEMORY_MIB = BoundedRocksDbMemory.MEMORY_MIB;
     public static final String HTTP_HOST = "burnwatch.http.host";
@@ -119,6 +122,13 @@ public final class BurnwatchSettings {
                     "Model prices: one ModelPrices per model id, every price version in it (compacted).")
             .define(TOPIC_BUDGETS, Type.STRING, "burnwatch.budgets", topicName(), Importance.HIGH,
                     "Budgets: one Budget per scope (team:<id> or user:<id>), compacted; a tombstone removes one.")
+            .define(TOPIC_OTLP_LOGS, Type.STRING, "burnwatch.otlp.logs", topicName(), Importance.MEDIUM,
+                    "Input: OpenTelemetry log batches (ExportLogsServiceRequest, OTLP protobuf or JSON) from agents,"
+                            + " as the Collector's Kafka exporter or burnwatch's OTLP receiver writes them.")
+            .define(TOPIC_WEBHOOKS, Type.STRING, "burnwatch.webhooks", topicName(), Importance.MEDIUM,
+                    "Input: GitHub and GitLab webhook deliveries, verified and written by burnwatch's receiver.")
+            .define(TOPIC_IDENTITIES, Type.STRING, "burnwatch.identities", topicName(), Importance.MEDIUM,
+                    "Identity map: <kind>:<identity> (email, github, gitlab) to user_id, compacted; a tombstone removes one.")
             .define(TOPIC_PARTITIONS, Type.STRING, "6", integer(1, 10_000, "6"), Importance.MEDIUM,
                     "Partitions of the topics burnwatch creates.")
             .define(ROCKSDB_MEMORY_MIB, Type.STRING, "256", integer(16, 1 << 20, "256"), Importance.MEDIUM,

@@ -2,6 +2,9 @@ package io.burnwatch.streams.config;
 
 import static io.burnwatch.streams.config.BurnwatchSettings.TOPIC_ALERTS;
 import static io.burnwatch.streams.config.BurnwatchSettings.TOPIC_BUDGETS;
+import static io.burnwatch.streams.config.BurnwatchSettings.TOPIC_IDENTITIES;
+import static io.burnwatch.streams.config.BurnwatchSettings.TOPIC_OTLP_LOGS;
+import static io.burnwatch.streams.config.BurnwatchSettings.TOPIC_WEBHOOKS;
 import static io.burnwatch.streams.config.BurnwatchSettings.TOPIC_DLQ;
 import static io.burnwatch.streams.config.BurnwatchSettings.TOPIC_LATE;
 import static io.burnwatch.streams.config.BurnwatchSettings.TOPIC_OUTCOMES;
@@ -27,7 +30,7 @@ final class TopicConflicts {
 
     /** The topics the app reads, in the order their settings are checked. */
     static final List<String> INPUTS = List.of(TOPIC_USAGE, TOPIC_OUTCOMES, TOPIC_USAGE_JSON, TOPIC_OUTCOMES_JSON,
-            TOPIC_PRICES, TOPIC_BUDGETS);
+            TOPIC_PRICES, TOPIC_BUDGETS, TOPIC_OTLP_LOGS, TOPIC_WEBHOOKS, TOPIC_IDENTITIES);
     /** The topics the app writes and does not read. */
     static final List<String> OUTPUTS = List.of(TOPIC_DLQ, TOPIC_LATE, TOPIC_ALERTS, TOPIC_ROLLUPS_1M,
             TOPIC_ROLLUPS_1H, TOPIC_ROLLUPS_1D);

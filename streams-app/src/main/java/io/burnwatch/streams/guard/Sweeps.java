@@ -20,7 +20,7 @@ public final class Sweeps {
 
     /** Sweeps at {@code time} if it has reached the next sweep. */
     public void passTo(long time) {
-        if (time < next) {
+        if (time == Long.MIN_VALUE || time < next) {
             return;
         }
         if (next != Long.MIN_VALUE) {

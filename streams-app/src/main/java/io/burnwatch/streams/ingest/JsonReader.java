@@ -1,5 +1,6 @@
 package io.burnwatch.streams.ingest;
 
+import io.burnwatch.streams.clock.InputSources;
 import io.burnwatch.streams.clock.SourceClock;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,6 +21,8 @@ final class JsonReader<V extends SpecificRecord> implements Processor<byte[], by
     private ProcessorContext<String, V> context;
     private EventsIn eventsIn;
     private int maxRecordBytes;
+    /** The highest ts read here: the JSON records' own Kafka timestamps say when they were written, not when they happened. */
+    private long latestTs = Long.MIN_VALUE;
 
     JsonReader(Contract<V> contract) {
         this.contract = contract;
@@ -38,13 +41,15 @@ final class JsonReader<V extends SpecificRecord> implements Processor<byte[], by
         context.recordMetadata().ifPresent(eventsIn::count);
         Validation.requireValue(record.value());
         V event = json.read(record.value());
-        contract.check(event, context.currentSystemTimeMs(), context.currentStreamTimeMs());
+        long ts = contract.ts(event).toEpochMilli();
+        contract.check(event, context.currentSystemTimeMs(), Math.max(latestTs, ts));
+        latestTs = Math.max(latestTs, ts);
         if (ForwardedSize.upperBound(contract.userId(event), event, record.headers()) > maxRecordBytes) {
             throw new InvalidRecordException(DeadLetterReason.TOO_LARGE_TO_FORWARD,
                     "as Avro it could exceed max.request.size, " + maxRecordBytes + " bytes");
         }
         context.recordMetadata().ifPresent(source ->
-                SourceClock.stamp(record.headers(), source.topic() + "-" + source.partition()));
-        context.forward(new Record<>(contract.userId(event), event, contract.ts(event).toEpochMilli(), record.headers()));
+                SourceClock.stamp(record.headers(), InputSources.name(source.topic(), source.partition())));
+        context.forward(new Record<>(contract.userId(event), event, ts, record.headers()));
     }
 }

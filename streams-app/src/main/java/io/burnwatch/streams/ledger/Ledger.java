@@ -74,11 +74,11 @@ public final class Ledger {
 
         builder.addStateStore(TeamOrder.store(serdes));
         KStream<String, LedgerEntry> byTeam = entries
-                .process(TeamFeed::new, Named.as("ledger-team-feed"))
+                .process(() -> new TeamFeed(settings.callSources()), Named.as("ledger-team-feed"))
                 .repartition(Repartitioned.with(serdes.string(), serdes.ledgerEntry())
                         .withStreamPartitioner(TeamFeed.partitioner()).withName("ledger-team"))
                 .process(() -> new TeamOrder(settings), Named.as("ledger-team-order"), TeamOrder.STORE);
-        return new LedgerStreams(entries, byTeam);
+        return new LedgerStreams(entries, byTeam, settings.sources());
     }
 
     static void partials(StreamsBuilder builder, KStream<RollupKey, LedgerPartial> partials,

@@ -1,5 +1,6 @@
 package io.burnwatch.streams.ledger;
 
+import io.burnwatch.streams.clock.InputSources;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -10,9 +11,11 @@ import java.util.Map;
  *
  * @param maxLead how far past the wall clock the ledger's stream time may run, whatever a call's {@code ts}
  * @param partitions the input partitions, each of which sends partials and watermarks
+ * @param sources     what may feed an input partition, whose time the user windows wait for
+ * @param callSources what may feed an input partition with calls, whose time team calls wait for
  */
 public record LedgerSettings(Map<WindowSize, String> rollupTopics, Map<WindowSize, Duration> graces, String lateTopic,
-                             Duration maxLead, int partitions) {
+                             Duration maxLead, int partitions, InputSources sources, InputSources callSources) {
 
     public LedgerSettings {
         rollupTopics = new EnumMap<>(rollupTopics);
@@ -30,7 +33,8 @@ public record LedgerSettings(Map<WindowSize, String> rollupTopics, Map<WindowSiz
                         WindowSize.DAY, config.rollups1dTopic()),
                 Map.of(WindowSize.MINUTE, config.rollupGrace1m(), WindowSize.HOUR, config.rollupGrace1h(),
                         WindowSize.DAY, config.rollupGrace1d()),
-                config.lateTopic(), config.rollupMaxLead(), config.topicPartitions());
+                config.lateTopic(), config.rollupMaxLead(), config.topicPartitions(), InputSources.of(config),
+                InputSources.ofCalls(config));
     }
 
     public String rollupTopic(WindowSize size) {

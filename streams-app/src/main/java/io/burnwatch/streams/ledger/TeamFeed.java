@@ -1,6 +1,7 @@
 package io.burnwatch.streams.ledger;
 
 import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.streams.clock.InputSources;
 import io.burnwatch.streams.clock.SourceClock;
 import io.burnwatch.streams.state.EntryKind;
 import io.burnwatch.streams.state.LedgerEntry;
@@ -34,15 +35,21 @@ final class TeamFeed implements Processor<String, LedgerEntry, String, LedgerEnt
     private static final ByteBuffer NO_EVENT = ByteBuffer.allocate(0);
 
     private final SourceClock sources = new SourceClock();
+    private final InputSources expected;
     private ProcessorContext<String, LedgerEntry> context;
     private int source;
     private long time = Long.MIN_VALUE;
     private long sent = Long.MIN_VALUE;
     private boolean called;
 
+    TeamFeed(InputSources expected) {
+        this.expected = expected;
+    }
+
     @Override
     public void init(ProcessorContext<String, LedgerEntry> context) {
         this.context = context;
+        sources.expect(expected.names());
         this.source = context.taskId().partition();
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> idle());
     }
@@ -60,7 +67,7 @@ final class TeamFeed implements Processor<String, LedgerEntry, String, LedgerEnt
         context.forward(new Record<>(entry.getTeam(), new LedgerEntry(entry.getKind(), entry.getEvent(), entry.getTeam(),
                 entry.getComputedCostUsd(), source, time), ts));
         called = true;
-        if (sent == Long.MIN_VALUE || time - sent >= STEP_MS) {
+        if (time != Long.MIN_VALUE && (sent == Long.MIN_VALUE || time - sent >= STEP_MS)) {
             sendWatermark(time);
         }
     }

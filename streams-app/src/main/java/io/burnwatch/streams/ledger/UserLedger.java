@@ -104,11 +104,23 @@ final class UserLedger implements Processor<String, LedgerEntry, Object, Object>
         this.streamTime = clock.get(STREAM_TIME);
         this.nextClose = firstClose();
         this.source = context.taskId().partition();
+        sources.expect(settings.sources().names());
         BurnwatchMetrics metrics = BurnwatchMetrics.from(context.appConfigs());
         for (Dimension dimension : Dimension.values()) {
             late.put(dimension, new LateEvents(metrics, dimension));
         }
-        context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> sendIfHoldingNothing());
+        context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> {
+            advanceToSources(now);
+            sendIfHoldingNothing();
+        });
+    }
+
+    /** Moves stream time to the slowest active source's, which moves on when a slower source goes quiet. */
+    private void advanceToSources(long now) {
+        long time = sources.time(now);
+        if (time != Long.MIN_VALUE) {
+            advanceTo(Math.min(time, now + settings.maxLeadMillis()));
+        }
     }
 
     /**
@@ -185,7 +197,7 @@ final class UserLedger implements Processor<String, LedgerEntry, Object, Object>
         }
         long now = context.currentSystemTimeMs();
         sources.observe(SourceClock.sourceOf(record.headers()), ts, now);
-        advanceTo(Math.min(sources.time(now), now + settings.maxLeadMillis()));
+        advanceToSources(now);
     }
 
     private OpenWindow windowOf(OpenWindows open, String user, WindowSize size, long start) {

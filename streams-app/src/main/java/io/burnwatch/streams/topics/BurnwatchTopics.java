@@ -122,6 +122,11 @@ public final class BurnwatchTopics {
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 // Read whole into a global store too, and compacted to the latest Budget per scope.
                 new NewTopic(config.budgetsTopic(), Optional.of(1), brokerDefaultReplication)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(config.otlpLogsTopic(), Optional.of(partitions), brokerDefaultReplication),
+                new NewTopic(config.webhooksTopic(), Optional.of(partitions), brokerDefaultReplication),
+                // Read whole into a global store, like budgets.
+                new NewTopic(config.identitiesTopic(), Optional.of(1), brokerDefaultReplication)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 

@@ -1,5 +1,6 @@
 package io.burnwatch.streams.topology;
 
+import io.burnwatch.streams.clock.InputSources;
 import io.burnwatch.streams.clock.SourceClock;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -31,7 +32,7 @@ final class PartitionPlacement<V> implements FixedKeyProcessor<String, V, Placed
                 .orElse(true);
         if (!owned) {
             context.recordMetadata().ifPresent(source ->
-                    SourceClock.stamp(record.headers(), source.topic() + "-" + source.partition()));
+                    SourceClock.stamp(record.headers(), InputSources.name(source.topic(), source.partition())));
         }
         context.forward(record.withValue(new Placed<>(record.value(), owned)));
     }

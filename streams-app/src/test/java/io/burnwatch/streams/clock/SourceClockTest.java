@@ -66,6 +66,44 @@ class SourceClockTest {
         }
     }
 
+    @Test
+    @DisplayName("JSON history written today is judged by its own ts: two days old in order is not too old")
+    void jsonHistoryWrittenNow() {
+        try (PipelineDriver pipeline = PipelineDriver.start(
+                Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE))) {
+            for (int hour = 0; hour < 3; hour++) {
+                String json = "{\"event_id\": \"h-" + hour + "\", \"ts\": \"" + T0.plus(Duration.ofHours(hour))
+                        + "\", \"user_id\": \"alice\", \"session_id\": \"s-1\", \"initiator\": \"AGENT\","
+                        + " \"model\": \"gpt-5\", \"input_tokens\": 1, \"output_tokens\": 0,"
+                        + " \"cache_read_tokens\": 0, \"cache_write_tokens\": 0}";
+                pipeline.usageJson.pipeInput("alice", json, PipelineDriver.WALL_CLOCK);
+            }
+
+            assertThat(pipeline.dlq.isEmpty()).isTrue();
+            assertThat(pipeline.usageOut.readValuesToList()).hasSize(3);
+        }
+    }
+
+    @Test
+    @DisplayName("when records start to come, time waits for every expected source, or for as long as a source stays active")
+    void expectedSourcesAreAwaited() {
+        SourceClock clock = new SourceClock();
+        clock.expect(List.of("json-0", "json-1"));
+        long wall = 1_000_000;
+
+        clock.observe("json-0", 5_000, wall);
+        assertThat(clock.time(wall)).as("json-1 not heard from yet").isEqualTo(Long.MIN_VALUE);
+        clock.observe("json-1", 2_000, wall + 1);
+        assertThat(clock.time(wall + 1)).isEqualTo(2_000);
+
+        clock.observe("json-0", 6_000, wall + SourceClock.ACTIVE_MS / 2);
+        assertThat(clock.time(wall + SourceClock.ACTIVE_MS + 1)).as("json-1 quiet for a while").isEqualTo(6_000);
+        clock.observe("json-0", 9_000, wall + 3 * SourceClock.ACTIVE_MS);
+        assertThat(clock.time(wall + 3 * SourceClock.ACTIVE_MS)).as("after an idle spell, json-1 is awaited again")
+                .isEqualTo(Long.MIN_VALUE);
+        assertThat(clock.time(wall + 4 * SourceClock.ACTIVE_MS)).isEqualTo(9_000);
+    }
+
     private static void pipe(PipelineDriver pipeline, String source, UsageEvent call) {
         RecordHeaders headers = new RecordHeaders();
         SourceClock.stamp(headers, source);

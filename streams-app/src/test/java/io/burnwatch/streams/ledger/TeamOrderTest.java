@@ -4,6 +4,7 @@ import static io.burnwatch.streams.guard.Spends.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.burnwatch.schema.UsageEvent;
+import io.burnwatch.streams.clock.InputSources;
 import io.burnwatch.streams.state.EntryKind;
 import io.burnwatch.streams.state.LedgerEntry;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class TeamOrderTest {
         Map<WindowSize, Duration> graces = Map.of(WindowSize.MINUTE, Duration.ZERO, WindowSize.HOUR, Duration.ZERO,
                 WindowSize.DAY, Duration.ZERO);
         order = new TeamOrder(new LedgerSettings(Map.of(WindowSize.MINUTE, "m", WindowSize.HOUR, "h", WindowSize.DAY, "d"),
-                graces, "late", Duration.ZERO, 2));
+                graces, "late", Duration.ZERO, 2, InputSources.none(), InputSources.none()));
         order.init(context);
     }
 

@@ -50,7 +50,7 @@ class BurnwatchTopicsIT {
     }
 
     @Test
-    @DisplayName("creates the twelve topics: ten with the configured partitions, alerts compacted, prices and budgets compacted in one partition")
+    @DisplayName("creates the fifteen topics: twelve with the configured partitions, alerts compacted, prices, budgets and identities compacted in one partition")
     void createsAllTopics() throws Exception {
         BurnwatchConfig config = config("fresh", 4);
 
@@ -58,9 +58,9 @@ class BurnwatchTopicsIT {
 
         List<String> all = List.of(config.usageTopic(), config.outcomesTopic(), config.usageJsonTopic(),
                 config.outcomesJsonTopic(), config.alertsTopic(), config.rollups1mTopic(), config.rollups1hTopic(),
-                config.rollups1dTopic(), config.lateTopic(), config.dlqTopic());
-        assertThat(created).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(all.stream(), Stream.of(config.pricesTopic(), config.budgetsTopic())).toList());
+                config.rollups1dTopic(), config.lateTopic(), config.dlqTopic(), config.otlpLogsTopic(), config.webhooksTopic());
+        assertThat(created).containsExactlyInAnyOrderElementsOf(Stream.concat(all.stream(),
+                Stream.of(config.pricesTopic(), config.budgetsTopic(), config.identitiesTopic())).toList());
         for (String topic : all) {
             assertThat(partitions(topic)).as(topic).isEqualTo(4);
         }
@@ -69,6 +69,8 @@ class BurnwatchTopicsIT {
         assertThat(cleanupPolicy(config.alertsTopic())).isEqualTo("compact,delete");
         assertThat(cleanupPolicy(config.pricesTopic())).isEqualTo("compact");
         assertThat(cleanupPolicy(config.budgetsTopic())).isEqualTo("compact");
+        assertThat(partitions(config.identitiesTopic())).isEqualTo(1);
+        assertThat(cleanupPolicy(config.identitiesTopic())).isEqualTo("compact");
     }
 
     private static String cleanupPolicy(String topic) throws Exception {
@@ -148,6 +150,9 @@ class BurnwatchTopicsIT {
         settings.put("burnwatch.topic.budgets", prefix + ".budgets");
         settings.put("burnwatch.topic.usage.json", prefix + ".usage.json");
         settings.put("burnwatch.topic.outcomes.json", prefix + ".outcomes.json");
+        settings.put("burnwatch.topic.otlp.logs", prefix + ".otlp.logs");
+        settings.put("burnwatch.topic.webhooks", prefix + ".webhooks");
+        settings.put("burnwatch.topic.identities", prefix + ".identities");
         return BurnwatchConfig.of(settings);
     }
 

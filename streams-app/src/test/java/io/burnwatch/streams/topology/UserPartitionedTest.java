@@ -8,8 +8,10 @@ import io.burnwatch.schema.Dimension;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.config.BurnwatchSettings;
+import io.burnwatch.streams.clock.SourceClock;
 import io.burnwatch.streams.testing.PipelineDriver;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,8 @@ class UserPartitionedTest {
         pipeline.pipe(commit(user, MINUTE.plusSeconds(5)));
         pipeline.pipe(call(user, "s-1", MINUTE.plusSeconds(90)).build());
 
+        // With six partitions the tasks expect the other partitions as sources (SourceClock): none is heard from.
+        pipeline.passWallClock(Duration.ofMillis(SourceClock.ACTIVE_MS + 10_000));
         assertThat(userRollups()).singleElement().satisfies(rollup -> {
             assertThat(rollup.getDimensionValue()).isEqualTo(user);
             assertThat(rollup.getRequests()).isEqualTo(1);
@@ -74,6 +78,8 @@ class UserPartitionedTest {
         pipeline.pipe(commit(user, MINUTE.plusSeconds(90)));
         pipeline.pipe(call(userOn(0), "s-1", MINUTE.plusSeconds(90)).build());
 
+        // With six partitions the tasks expect the other partitions as sources (SourceClock): none is heard from.
+        pipeline.passWallClock(Duration.ofMillis(SourceClock.ACTIVE_MS + 10_000));
         assertThat(userRollups()).singleElement().satisfies(rollup -> {
             assertThat(rollup.getDimensionValue()).isEqualTo(user);
             assertThat(rollup.getRequests()).isEqualTo(2);

@@ -4,6 +4,8 @@ import io.burnwatch.schema.Alert;
 import io.burnwatch.schema.Budget;
 import io.burnwatch.schema.BudgetEvidence;
 import io.burnwatch.schema.Resolution;
+import io.burnwatch.streams.clock.InputSources;
+import io.burnwatch.streams.clock.SourceClock;
 import io.burnwatch.streams.guard.Scope;
 import io.burnwatch.streams.guard.Spend;
 import io.burnwatch.streams.guard.Sweeps;
@@ -54,10 +56,14 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
      */
     private final Map<String, Integer> openCounts = new HashMap<>();
     private final Sweeps sweeps = new Sweeps(SWEEP_INTERVAL, this::sweep);
+    private final SourceClock sources = new SourceClock();
 
-    BudgetCheck(Scope.Kind kind, BudgetRule rule) {
+    private final InputSources expected;
+
+    BudgetCheck(Scope.Kind kind, BudgetRule rule, InputSources expected) {
         this.kind = kind;
         this.rule = rule;
+        this.expected = expected;
     }
 
     @Override
@@ -67,6 +73,7 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
                 context.getStateStore(BudgetStores.recent(kind)));
         this.openAlerts = context.getStateStore(BudgetStores.openAlerts(kind));
         this.budgets = context.getStateStore(BudgetStore.NAME);
+        sources.expect(expected.names());
         try (KeyValueIterator<String, Alert> iterator = openAlerts.all()) {
             iterator.forEachRemaining(open -> openCounts.merge(scopeOf(open.key), 1, Integer::sum));
         }
@@ -74,7 +81,9 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
 
     @Override
     public void process(Record<String, LedgerEntry> record) {
-        sweeps.passTo(record.timestamp());
+        long now = context.currentSystemTimeMs();
+        sources.observe(SourceClock.sourceOf(record.headers()), record.timestamp(), now);
+        sweeps.passTo(sources.time(now));
         Spend spend = Spend.of(record.value()).orElse(null);
         if (spend == null || (kind == Scope.Kind.TEAM && LedgerEntries.NO_TEAM.equals(record.key()))) {
             return;
@@ -153,7 +162,9 @@ final class BudgetCheck implements Processor<String, LedgerEntry, String, Alert>
     /**
      * Resolves the alerts of periods that are over, and of budgets removed, as the calls' time passes: on the team
      * stream that is the time {@link io.burnwatch.streams.ledger.LedgerStreams#byTeam() released} in order, not the
-     * task's stream time, which calls still waiting for their order have moved on.
+     * task's stream time, which calls still waiting for their order have moved on; on the user stream, the time of
+     * the slowest active source ({@link SourceClock}), so that one source racing ahead does not end the periods of
+     * another's users.
      */
     private void sweep(long streamTime) {
         List<KeyValue<String, Alert>> all = new ArrayList<>();

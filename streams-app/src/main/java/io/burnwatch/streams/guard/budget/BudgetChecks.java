@@ -1,6 +1,7 @@
 package io.burnwatch.streams.guard.budget;
 
 import io.burnwatch.streams.alert.AlertSink;
+import io.burnwatch.streams.clock.InputSources;
 import io.burnwatch.streams.guard.Scope;
 import io.burnwatch.streams.ledger.LedgerStreams;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
@@ -22,15 +23,15 @@ public final class BudgetChecks {
     public static void addTo(StreamsBuilder builder, LedgerStreams ledger, BudgetRule rule, String budgetsTopic,
                              String alertsTopic, BurnwatchSerdes serdes) {
         BudgetStore.addTo(builder, budgetsTopic, serdes);
-        check(builder, ledger.byUser(), Scope.Kind.USER, rule, alertsTopic, serdes);
-        check(builder, ledger.byTeam(), Scope.Kind.TEAM, rule, alertsTopic, serdes);
+        check(builder, ledger.byUser(), Scope.Kind.USER, rule, ledger.sources(), alertsTopic, serdes);
+        check(builder, ledger.byTeam(), Scope.Kind.TEAM, rule, InputSources.none(), alertsTopic, serdes);
     }
 
     private static void check(StreamsBuilder builder, KStream<String, LedgerEntry> entries, Scope.Kind kind,
-                              BudgetRule rule, String alertsTopic, BurnwatchSerdes serdes) {
+                              BudgetRule rule, InputSources sources, String alertsTopic, BurnwatchSerdes serdes) {
         String name = "budget-" + kind.name().toLowerCase(Locale.ROOT);
         BudgetStores.builders(kind, serdes).forEach(builder::addStateStore);
-        AlertSink.to(builder, entries.process(() -> new BudgetCheck(kind, rule), Named.as(name + "-check"),
+        AlertSink.to(builder, entries.process(() -> new BudgetCheck(kind, rule, sources), Named.as(name + "-check"),
                 BudgetStores.spending(kind), BudgetStores.recent(kind), BudgetStores.openAlerts(kind)), name + "-alerts", alertsTopic, serdes);
     }
 }

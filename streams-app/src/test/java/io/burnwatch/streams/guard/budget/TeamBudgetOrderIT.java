@@ -277,9 +277,8 @@ class TeamBudgetOrderIT {
                 "state.dir", dir.resolve(mode).toString(),
                 "burnwatch.http.port", "0",
                 "burnwatch.topic.partitions", Integer.toString(PARTITIONS),
-                // The history is days old: within this horizon its arrival order is the app's to absorb, which is
-                // the requirement; at the default 24 h most of it would be TOO_OLD.
-                "burnwatch.dedup.horizon", "10d",
+                // The history is days old and written now, at the default 24 h dedup horizon: each source is judged
+                // by its own event time, so none of it is TOO_OLD.
                 // Five consecutive days hold at most four of a kind; the spiking user's day has two before it.
                 "burnwatch.spike.min.history.days", "2"));
         for (String topic : List.of("usage", "outcomes", "usage.json", "outcomes.json", "alerts", "rollups.1m",
