@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.burnwatch.registry.SchemaRegistries;
 import io.burnwatch.streams.idle.IdleStores;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.connect.identity.IdentityStore;
 import io.burnwatch.streams.cost.PriceStore;
 import io.burnwatch.streams.guard.budget.BudgetStore;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
@@ -40,9 +41,9 @@ class BurnwatchTopologyTest {
     }
 
     @Test
-    @DisplayName("keeps the prices topic and the budgets topic in global stores, the only ones")
-    void pricesAndBudgetsInGlobalStores() {
-        assertThat(description.globalStores()).hasSize(2);
+    @DisplayName("keeps the prices, budgets and identities topics in global stores, the only ones")
+    void pricesBudgetsAndIdentitiesInGlobalStores() {
+        assertThat(description.globalStores()).hasSize(3);
         assertThat(description.globalStores()).anySatisfy(store -> {
             assertThat(store.source().topicSet()).containsExactly(config.pricesTopic());
             assertThat(store.processor().stores()).containsExactly(PriceStore.NAME);
@@ -50,6 +51,10 @@ class BurnwatchTopologyTest {
         assertThat(description.globalStores()).anySatisfy(store -> {
             assertThat(store.source().topicSet()).containsExactly(config.budgetsTopic());
             assertThat(store.processor().stores()).containsExactly(BudgetStore.NAME);
+        });
+        assertThat(description.globalStores()).anySatisfy(store -> {
+            assertThat(store.source().topicSet()).containsExactly(config.identitiesTopic());
+            assertThat(store.processor().stores()).containsExactly(IdentityStore.NAME);
         });
     }
 
