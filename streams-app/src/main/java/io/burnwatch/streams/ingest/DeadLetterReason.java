@@ -20,6 +20,12 @@ public enum DeadLetterReason {
     UNKNOWN_SCHEMA_ID,
     /** A JSON input record that is not one JSON object of the contract's fields and types. */
     INVALID_JSON,
+    /**
+     * A record on the OpenTelemetry logs topic that is not an OTLP logs batch ({@code ExportLogsServiceRequest} as
+     * {@code otlp_proto} or {@code otlp_json}), or a log record of a known agent event whose attribute does not
+     * have the type the mapping needs (a token count that is not a number).
+     */
+    INVALID_OTLP,
     /** A record with no value (a tombstone) on an input topic. */
     MISSING_VALUE,
     /** An Avro input record with no key: usage and outcomes are keyed by {@code user_id}. */

@@ -4,6 +4,7 @@ import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.connect.identity.IdentityStore;
+import io.burnwatch.streams.connect.otlp.OtlpIngest;
 import io.burnwatch.streams.cost.PriceStore;
 import io.burnwatch.streams.idle.IdleDetection;
 import io.burnwatch.streams.idle.IdleRule;
@@ -59,6 +60,7 @@ public final class BurnwatchTopology {
                 Produced.with(serdes.string(), serdes.usage()));
         Ingest.fromJson(builder, config.outcomesJsonTopic(), eventTime, outcomeContract, config.outcomesTopic(),
                 Produced.with(serdes.string(), serdes.outcome()));
+        OtlpIngest.addTo(builder, config, serdes, eventTime, usageContract, outcomeContract);
 
         KStream<String, UsageEvent> usage = Ingest.clean(UserPartitioned.of(builder.stream(config.usageTopic(),
                 Consumed.with(serdes.string(), serdes.usage()).withTimestampExtractor(eventTime).withName("usage-source")),

@@ -62,6 +62,8 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
     public final TestInputTopic<String, byte[]> rawOutcomes;
     public final TestInputTopic<String, String> usageJson;
     public final TestInputTopic<String, String> outcomesJson;
+    /** OTLP log batches, as the OpenTelemetry Collector's Kafka exporter writes them. */
+    public final TestInputTopic<byte[], byte[]> otlpLogs;
     public final TestOutputTopic<String, UsageEvent> usageOut;
     public final TestOutputTopic<String, OutcomeEvent> outcomesOut;
     /** burnwatch's meters, in a Prometheus registry as in the running app. */
@@ -105,6 +107,7 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         rawOutcomes = driver.createInputTopic(config.outcomesTopic(), new StringSerializer(), new ByteArraySerializer());
         usageJson = driver.createInputTopic(config.usageJsonTopic(), new StringSerializer(), new StringSerializer());
         outcomesJson = driver.createInputTopic(config.outcomesJsonTopic(), new StringSerializer(), new StringSerializer());
+        otlpLogs = driver.createInputTopic(config.otlpLogsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         usageOut = driver.createOutputTopic(config.usageTopic(), serdes.string().deserializer(), serdes.usage().deserializer());
         outcomesOut = driver.createOutputTopic(config.outcomesTopic(), serdes.string().deserializer(), serdes.outcome().deserializer());
         rollups = driver.createOutputTopic(config.rollups1mTopic(), serdes.rollupKey().deserializer(), serdes.rollup().deserializer());

@@ -37,7 +37,8 @@ class BurnwatchTopologyTest {
                 .containsExactlyInAnyOrder(Set.of(config.usageTopic(), config.outcomesTopic(),
                                 "usage-misplaced-repartition", "outcomes-misplaced-repartition"),
                         Set.of("ledger-team-repartition"), Set.of("ledger-partials-repartition"),
-                        Set.of(config.usageJsonTopic()), Set.of(config.outcomesJsonTopic()));
+                        Set.of(config.usageJsonTopic()), Set.of(config.outcomesJsonTopic()),
+                        Set.of(config.otlpLogsTopic()));
     }
 
     @Test
@@ -69,6 +70,8 @@ class BurnwatchTopologyTest {
                 config.outcomesTopic());
         assertThat(sinks(reading(config.usageJsonTopic()))).containsExactly(config.usageTopic());
         assertThat(sinks(reading(config.outcomesJsonTopic()))).containsExactly(config.outcomesTopic());
+        assertThat(sinks(reading(config.otlpLogsTopic()))).containsExactlyInAnyOrder(config.usageTopic(),
+                config.outcomesTopic());
     }
 
     @Test
