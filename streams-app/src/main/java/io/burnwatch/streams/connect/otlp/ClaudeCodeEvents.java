@@ -19,8 +19,9 @@ import java.util.Optional;
  *   {@code claude-code:<request_id>}.</li>
  *   <li>{@code claude_code.user_prompt}: a person's turn, a HUMAN call of no tokens ({@link OtlpCalls#humanTurn}).</li>
  *   <li>{@code claude_code.tool_result} whose {@code tool_parameters} (sent with {@code OTEL_LOG_TOOL_DETAILS=1})
- *   name a {@code git_commit_id}: a COMMIT outcome of the session, id {@code claude-code:commit:<sha>}, its line
- *   counts unknown (0). A failed tool run is no commit.</li>
+ *   name a {@code git_commit_id}: a COMMIT outcome of the session, its line counts unknown (0). Its id is
+ *   {@code commit:<sha>}, whichever source reports the commit (a webhook too), so that it counts once. A failed
+ *   tool run is no commit.</li>
  * </ul>
  * The session is {@code session.id}.
  */
@@ -70,7 +71,7 @@ final class ClaudeCodeEvents implements AgentEvents {
             return Mapped.IGNORED;
         }
         return new Mapped.Outcome(OutcomeEvent.newBuilder()
-                .setEventId(OtlpEventIds.of(CLIENT, "commit:" + sha.get()))
+                .setEventId("commit:" + sha.get())
                 .setTs(log.time())
                 .setUserId(people.userOf(log).orElse(""))
                 .setSessionId(session.isEmpty() ? null : session)

@@ -82,7 +82,7 @@ class OtlpInputTest {
         TestRecord<String, OutcomeEvent> commit = pipeline.outcomesOut.readRecord();
         assertThat(commit.key()).isEqualTo("alice@acme.com");
         assertThat(commit.value()).isEqualTo(OutcomeEvent.newBuilder()
-                .setEventId("claude-code:commit:" + COMMIT).setTs(Instant.parse("2026-03-02T10:00:10Z"))
+                .setEventId("commit:" + COMMIT).setTs(Instant.parse("2026-03-02T10:00:10Z"))
                 .setUserId("alice@acme.com").setSessionId(CLAUDE_SESSION).setRepo("acme/api")
                 .setKind(OutcomeKind.COMMIT).setLinesAdded(0).setLinesRemoved(0).setRef(COMMIT).build());
         assertThat(pipeline.outcomesOut.isEmpty()).isTrue();
