@@ -20,6 +20,11 @@ public enum DeadLetterReason {
     UNKNOWN_SCHEMA_ID,
     /** A JSON input record that is not one JSON object of the contract's fields and types. */
     INVALID_JSON,
+    /**
+     * A webhook delivery that cannot be read: no vendor or event header, a body that is not a JSON object, or a
+     * push or pull request without the fields burnwatch maps (see {@code io.burnwatch.streams.connect.webhook}).
+     */
+    INVALID_WEBHOOK,
     /** A record with no value (a tombstone) on an input topic. */
     MISSING_VALUE,
     /** An Avro input record with no key: usage and outcomes are keyed by {@code user_id}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.burnwatch.registry.SchemaRegistries;
 import io.burnwatch.streams.idle.IdleStores;
 import io.burnwatch.streams.config.BurnwatchConfig;
+import io.burnwatch.streams.connect.identity.IdentityStore;
 import io.burnwatch.streams.cost.PriceStore;
 import io.burnwatch.streams.guard.budget.BudgetStore;
 import io.burnwatch.streams.serde.BurnwatchSerdes;
@@ -36,13 +37,18 @@ class BurnwatchTopologyTest {
                 .containsExactlyInAnyOrder(Set.of(config.usageTopic(), config.outcomesTopic(),
                                 "usage-misplaced-repartition", "outcomes-misplaced-repartition"),
                         Set.of("ledger-team-repartition"), Set.of("ledger-partials-repartition"),
-                        Set.of(config.usageJsonTopic()), Set.of(config.outcomesJsonTopic()));
+                        Set.of(config.usageJsonTopic()), Set.of(config.outcomesJsonTopic()),
+                        Set.of(config.webhooksTopic()));
     }
 
     @Test
-    @DisplayName("keeps the prices topic and the budgets topic in global stores, the only ones")
+    @DisplayName("keeps the prices topic, the budgets topic and the identity map in global stores, the only ones")
     void pricesAndBudgetsInGlobalStores() {
-        assertThat(description.globalStores()).hasSize(2);
+        assertThat(description.globalStores()).hasSize(3);
+        assertThat(description.globalStores()).anySatisfy(store -> {
+            assertThat(store.source().topicSet()).containsExactly(config.identitiesTopic());
+            assertThat(store.processor().stores()).containsExactly(IdentityStore.NAME);
+        });
         assertThat(description.globalStores()).anySatisfy(store -> {
             assertThat(store.source().topicSet()).containsExactly(config.pricesTopic());
             assertThat(store.processor().stores()).containsExactly(PriceStore.NAME);
@@ -64,6 +70,7 @@ class BurnwatchTopologyTest {
                 config.outcomesTopic());
         assertThat(sinks(reading(config.usageJsonTopic()))).containsExactly(config.usageTopic());
         assertThat(sinks(reading(config.outcomesJsonTopic()))).containsExactly(config.outcomesTopic());
+        assertThat(sinks(reading(config.webhooksTopic()))).containsExactly(config.outcomesTopic());
     }
 
     @Test
