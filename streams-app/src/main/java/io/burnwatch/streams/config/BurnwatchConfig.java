@@ -196,6 +196,11 @@ public final class BurnwatchConfig {
         return string(BurnwatchSettings.TOPIC_IDENTITIES);
     }
 
+    /** The git trailer naming a commit's agent session, e.g. {@code Claude-Session}. */
+    public String webhookSessionTrailer() {
+        return string(BurnwatchSettings.WEBHOOK_SESSION_TRAILER).trim();
+    }
+
     public List<Integer> budgetDefaultThresholds() {
         return BurnwatchSettings.percents(string(BurnwatchSettings.BUDGET_DEFAULT_THRESHOLDS));
     }

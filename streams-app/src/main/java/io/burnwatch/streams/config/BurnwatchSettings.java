@@ -46,6 +46,7 @@ public final class BurnwatchSettings {
     public static final String TOPIC_WEBHOOKS = "burnwatch.topic.webhooks";
     public static final String TOPIC_IDENTITIES = "burnwatch.topic.identities";
     public static final String TOPIC_PARTITIONS = "burnwatch.topic.partitions";
+    public static final String WEBHOOK_SESSION_TRAILER = "burnwatch.webhook.session.trailer";
     public static final String ROCKSDB_MEMORY_MIB = BoundedRocksDbMemory.MEMORY_MIB;
     public static final String HTTP_HOST = "burnwatch.http.host";
     public static final String HTTP_PORT = "burnwatch.http.port";
@@ -129,6 +130,9 @@ public final class BurnwatchSettings {
                     "Input: GitHub and GitLab webhook deliveries, verified and written by burnwatch's receiver.")
             .define(TOPIC_IDENTITIES, Type.STRING, "burnwatch.identities", topicName(), Importance.MEDIUM,
                     "Identity map: <kind>:<identity> (email, github, gitlab) to user_id, compacted; a tombstone removes one.")
+            .define(WEBHOOK_SESSION_TRAILER, Type.STRING, "Claude-Session", trailerName(), Importance.MEDIUM,
+                    "The git trailer that names the agent session a commit (or a PR, in its description) came from:"
+                            + " a session id, or a URL whose last path segment is one.")
             .define(TOPIC_PARTITIONS, Type.STRING, "6", integer(1, 10_000, "6"), Importance.MEDIUM,
                     "Partitions of the topics burnwatch creates.")
             .define(ROCKSDB_MEMORY_MIB, Type.STRING, "256", integer(16, 1 << 20, "256"), Importance.MEDIUM,
@@ -274,6 +278,14 @@ public final class BurnwatchSettings {
             if (!TOPIC.matcher(String.valueOf(value)).matches()) {
                 throw new ConfigException(name, value,
                         "a topic name is 1-249 letters, digits, '.', '_' or '-', e.g. " + name.substring(PREFIX.length()));
+            }
+        };
+    }
+
+    private static ConfigDef.Validator trailerName() {
+        return (name, value) -> {
+            if (value == null || !value.toString().trim().matches("[A-Za-z0-9][A-Za-z0-9-]{0,63}")) {
+                throw new ConfigException(name, value, "a git trailer name is letters, digits and '-', e.g. Claude-Session");
             }
         };
     }

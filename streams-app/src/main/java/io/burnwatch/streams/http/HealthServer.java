@@ -172,7 +172,12 @@ public final class HealthServer implements AutoCloseable {
 
     private HttpAnswer status(HttpCall call) {
         try {
-            return HttpAnswer.json(200, JSON.writeValueAsString(status.get()));
+            StreamsStatus now = status.get();
+            // Unmapped identities are emails and logins: only for those who may see the query endpoints.
+            if (tokens.refusal(Access.CLIENT, call.header("Authorization")) != null) {
+                now = now.withoutIdentities();
+            }
+            return HttpAnswer.json(200, JSON.writeValueAsString(now));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -26,6 +26,11 @@ public enum DeadLetterReason {
      * have the type the mapping needs (a token count that is not a number).
      */
     INVALID_OTLP,
+    /**
+     * A webhook delivery that cannot be read: no vendor or event header, a body that is not a JSON object, or a
+     * push or pull request without the fields burnwatch maps (see {@code io.burnwatch.streams.connect.webhook}).
+     */
+    INVALID_WEBHOOK,
     /** A record with no value (a tombstone) on an input topic. */
     MISSING_VALUE,
     /** An Avro input record with no key: usage and outcomes are keyed by {@code user_id}. */

@@ -1,5 +1,6 @@
 package io.burnwatch.streams.metrics;
 
+import io.burnwatch.streams.connect.identity.UnmappedIdentities;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,10 +19,12 @@ public final class BurnwatchMetrics {
 
     private final MeterRegistry registry;
     private final OpenAlerts openAlerts;
+    private final UnmappedIdentities unmappedIdentities;
 
     public BurnwatchMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.openAlerts = new OpenAlerts(registry);
+        this.unmappedIdentities = new UnmappedIdentities(registry);
     }
 
     /** The instance in {@code configs}; a private one, counted but not reported, if the app was started without. */
@@ -41,6 +44,11 @@ public final class BurnwatchMetrics {
 
     public OpenAlerts openAlerts() {
         return openAlerts;
+    }
+
+    /** Outcomes whose author the identity map did not know, and the identities tried last. */
+    public UnmappedIdentities unmappedIdentities() {
+        return unmappedIdentities;
     }
 
     /** The counts so far of the counter {@code name}, by the value of its tag {@code tag}. */

@@ -5,6 +5,7 @@ import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.connect.identity.IdentityStore;
 import io.burnwatch.streams.connect.otlp.OtlpIngest;
+import io.burnwatch.streams.connect.webhook.WebhookIngest;
 import io.burnwatch.streams.cost.PriceStore;
 import io.burnwatch.streams.idle.IdleDetection;
 import io.burnwatch.streams.idle.IdleRule;
@@ -73,6 +74,7 @@ public final class BurnwatchTopology {
 
         PriceStore.addTo(builder, config.pricesTopic(), serdes);
         IdentityStore.addTo(builder, config.identitiesTopic());
+        WebhookIngest.addTo(builder, config, outcomeContract, Produced.with(serdes.string(), serdes.outcome()));
         LedgerStreams ledger = Ledger.addTo(builder, usage, outcomes, LedgerSettings.from(config), serdes);
         BudgetChecks.addTo(builder, ledger, BudgetRule.from(config), config.budgetsTopic(), config.alertsTopic(), serdes);
         SpikeDetection.addTo(builder, ledger, SpikeRule.from(config), config.alertsTopic(), serdes);

@@ -11,6 +11,7 @@ import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.schema.UsageRollup;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.config.BurnwatchSettings;
+import io.burnwatch.streams.connect.webhook.WebhookHeaders;
 import io.burnwatch.streams.ingest.IngestMetrics;
 import io.burnwatch.streams.metrics.BurnwatchMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -19,6 +20,7 @@ import io.burnwatch.streams.serde.BurnwatchSerdes;
 import io.burnwatch.streams.topology.BurnwatchTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -64,6 +67,10 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
     public final TestInputTopic<String, String> outcomesJson;
     /** OTLP log batches, as the OpenTelemetry Collector's Kafka exporter writes them. */
     public final TestInputTopic<byte[], byte[]> otlpLogs;
+    /** Webhook deliveries as the receiver writes them: raw bodies keyed by delivery id (see {@link #webhook}). */
+    public final TestInputTopic<String, byte[]> webhooks;
+    /** The identity map: {@code <kind>:<identity>} to user_id; null removes. */
+    public final TestInputTopic<String, String> identities;
     public final TestOutputTopic<String, UsageEvent> usageOut;
     public final TestOutputTopic<String, OutcomeEvent> outcomesOut;
     /** burnwatch's meters, in a Prometheus registry as in the running app. */
@@ -108,6 +115,8 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
         usageJson = driver.createInputTopic(config.usageJsonTopic(), new StringSerializer(), new StringSerializer());
         outcomesJson = driver.createInputTopic(config.outcomesJsonTopic(), new StringSerializer(), new StringSerializer());
         otlpLogs = driver.createInputTopic(config.otlpLogsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+        webhooks = driver.createInputTopic(config.webhooksTopic(), new StringSerializer(), new ByteArraySerializer());
+        identities = driver.createInputTopic(config.identitiesTopic(), new StringSerializer(), new StringSerializer());
         usageOut = driver.createOutputTopic(config.usageTopic(), serdes.string().deserializer(), serdes.usage().deserializer());
         outcomesOut = driver.createOutputTopic(config.outcomesTopic(), serdes.string().deserializer(), serdes.outcome().deserializer());
         rollups = driver.createOutputTopic(config.rollups1mTopic(), serdes.rollupKey().deserializer(), serdes.rollup().deserializer());
@@ -167,6 +176,20 @@ public final class PipelineDriver implements AutoCloseable, AfterEachCallback {
 
     public void pipe(OutcomeEvent outcome) {
         outcomes.pipeInput(outcome.getUserId(), outcome, UNRELATED_RECORD_TIME);
+    }
+
+    /** Pipes a webhook delivery as the receiver writes it: {@code vendor} github or gitlab, the vendor's event name. */
+    public void webhook(String vendor, String event, String delivery, byte[] body) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(WebhookHeaders.VENDOR, vendor.getBytes(StandardCharsets.UTF_8));
+        headers.add(WebhookHeaders.EVENT, event.getBytes(StandardCharsets.UTF_8));
+        headers.add(WebhookHeaders.DELIVERY, delivery.getBytes(StandardCharsets.UTF_8));
+        webhooks.pipeInput(new TestRecord<>(delivery, body, headers, WALL_CLOCK));
+    }
+
+    /** Maps {@code identity} ({@code github:octocat}) to {@code user}, as the identity command would. */
+    public void mapIdentity(String identity, String user) {
+        identities.pipeInput(identity, user, UNRELATED_RECORD_TIME);
     }
 
     /** Every rollup of {@code dimension} on {@code topic} so far, in order; reads (and so consumes) the whole topic. */

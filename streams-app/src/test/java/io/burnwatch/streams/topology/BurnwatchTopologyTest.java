@@ -38,7 +38,7 @@ class BurnwatchTopologyTest {
                                 "usage-misplaced-repartition", "outcomes-misplaced-repartition"),
                         Set.of("ledger-team-repartition"), Set.of("ledger-partials-repartition"),
                         Set.of(config.usageJsonTopic()), Set.of(config.outcomesJsonTopic()),
-                        Set.of(config.otlpLogsTopic()));
+                        Set.of(config.otlpLogsTopic()), Set.of(config.webhooksTopic()));
     }
 
     @Test
@@ -70,8 +70,13 @@ class BurnwatchTopologyTest {
                 config.outcomesTopic());
         assertThat(sinks(reading(config.usageJsonTopic()))).containsExactly(config.usageTopic());
         assertThat(sinks(reading(config.outcomesJsonTopic()))).containsExactly(config.outcomesTopic());
-        assertThat(sinks(reading(config.otlpLogsTopic()))).containsExactlyInAnyOrder(config.usageTopic(),
-                config.outcomesTopic());
+                        Set.of(config.otlpLogsTopic()), Set.of(config.webhooksTopic()));
+    }
+
+    @Test
+    @DisplayName("keeps the prices, budgets and identities topics in global stores, the only ones")
+    void pricesBudgetsAndIdentitiesInGlobalStores() {
+        assertThat(description.globalStores()).hasSize(3);
     }
 
     @Test

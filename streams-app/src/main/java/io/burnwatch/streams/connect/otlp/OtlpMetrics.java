@@ -4,19 +4,18 @@ import io.burnwatch.streams.connect.identity.Identity;
 import io.burnwatch.streams.metrics.BurnwatchMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the OpenTelemetry input sees: log records by agent and result ({@code burnwatch.otlp.log.records}, tags
  * {@code client} and {@code result}: {@code usage}, {@code outcome}, {@code ignored} or {@code invalid}), and events
- * whose person the identity map does not know ({@code burnwatch.unmapped.identities}, tag {@code kind}: the kind
- * of name the user fell back to, {@code email} or {@code account}).
+ * whose person the identity map does not know (counted and listed with the webhooks' unmapped authors, see
+ * {@link io.burnwatch.streams.connect.identity.UnmappedIdentities}).
  */
 final class OtlpMetrics {
 
     static final String LOG_RECORDS = "burnwatch.otlp.log.records";
-    static final String UNMAPPED = "burnwatch.unmapped.identities";
 
     private final BurnwatchMetrics metrics;
     private final MeterRegistry registry;
@@ -36,10 +35,9 @@ final class OtlpMetrics {
                 .register(registry).increment();
     }
 
-    void unmapped(Identity.Kind kind) {
-        Counter.builder(UNMAPPED).tag("kind", kind.name().toLowerCase(Locale.ROOT))
-                .description("Events whose person the identity map does not know, counted under their own name")
-                .register(registry).increment();
+    /** An event counted as {@code fallback} because none of {@code tried} is in the identity map. */
+    void unmapped(Identity fallback, List<Identity> tried) {
+        metrics.unmappedIdentities().record(fallback, tried);
     }
 
     /** Log records so far by result, all agents together. */

@@ -41,11 +41,11 @@ final class OtlpPeople {
             return mapped;
         }
         if (email.isPresent()) {
-            metrics.unmapped(Identity.Kind.EMAIL);
+            metrics.unmapped(Identity.email(email.get()), candidates);
             return Optional.of(Identity.email(email.get()).value());
         }
         if (account.isPresent()) {
-            metrics.unmapped(Identity.Kind.ACCOUNT);
+            metrics.unmapped(Identity.account(account.get()), candidates);
             return account;
         }
         return log.text(PLAIN);

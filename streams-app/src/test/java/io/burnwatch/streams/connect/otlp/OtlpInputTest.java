@@ -7,6 +7,7 @@ import io.burnwatch.schema.OutcomeEvent;
 import io.burnwatch.schema.OutcomeKind;
 import io.burnwatch.schema.UsageEvent;
 import io.burnwatch.streams.clock.SourceClock;
+import io.burnwatch.streams.connect.identity.UnmappedIdentities;
 import io.burnwatch.streams.testing.PipelineDriver;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -89,7 +90,7 @@ class OtlpInputTest {
         assertThat(pipeline.dlq.isEmpty()).isTrue();
         assertThat(pipeline.metrics.counts(OtlpMetrics.LOG_RECORDS, "result"))
                 .containsEntry("usage", 2L).containsEntry("outcome", 1L).containsEntry("ignored", 1L);
-        assertThat(pipeline.metrics.counts(OtlpMetrics.UNMAPPED, "kind")).containsEntry("email", 3L);
+        assertThat(pipeline.metrics.counts(UnmappedIdentities.NAME, "kind")).containsEntry("email", 3L);
     }
 
     @Test
@@ -247,7 +248,7 @@ class OtlpInputTest {
                 .containsExactly("alice/alice", "alice/alice", "bob/bob", "bob/bob",
                         "carol@acme.com/carol@acme.com", "carol@acme.com/carol@acme.com");
         assertThat(pipeline.outcomesOut.readValue().getUserId()).isEqualTo("alice");
-        assertThat(pipeline.metrics.counts(OtlpMetrics.UNMAPPED, "kind")).containsEntry("email", 2L)
+        assertThat(pipeline.metrics.counts(UnmappedIdentities.NAME, "kind")).containsEntry("email", 2L)
                 .doesNotContainKey("account");
     }
 
@@ -259,7 +260,7 @@ class OtlpInputTest {
                 attribute("request_id", text("req_1")))).toByteArray());
 
         assertThat(pipeline.usageOut.readValue().getUserId()).isEqualTo("2c6f0b8e");
-        assertThat(pipeline.metrics.counts(OtlpMetrics.UNMAPPED, "kind")).containsEntry("account", 1L);
+        assertThat(pipeline.metrics.counts(UnmappedIdentities.NAME, "kind")).containsEntry("account", 1L);
     }
 
     // ---- helpers
