@@ -173,6 +173,25 @@ class ReceiverHttpTest {
         }
 
         @Test
+        @DisplayName("OTLP/JSON as exporters write it (hex trace and span ids, enums as numbers, 64-bit integers as strings) is accepted")
+        void exporterJson() throws Exception {
+            byte[] body = ("{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\","
+                    + "\"value\":{\"stringValue\":\"claude-code\"}}]},\"scopeLogs\":[{\"scope\":{\"name\":"
+                    + "\"com.anthropic.claude_code.events\",\"version\":\"2.0.0\"},\"logRecords\":[{\"timeUnixNano\":"
+                    + "\"1765000000000000000\",\"severityNumber\":9,\"severityText\":\"INFO\",\"body\":{\"stringValue\":"
+                    + "\"claude_code.api_request\"},\"attributes\":[{\"key\":\"input_tokens\",\"value\":{\"intValue\":"
+                    + "\"1200\"}},{\"key\":\"cost_usd\",\"value\":{\"doubleValue\":0.0123}}],\"droppedAttributesCount\":0,"
+                    + "\"traceId\":\"5b8efff798038103d269b633813fc60c\",\"spanId\":\"eee19b7ec3c1b174\"}]}]}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+
+            HttpResponse<byte[]> response = postLogs(body, "Authorization", "Bearer " + OTLP_TOKEN,
+                    "Content-Type", "application/json");
+
+            assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(written).singleElement().satisfies(record -> assertThat(record.value()).isEqualTo(body));
+        }
+
+        @Test
         @DisplayName("a gzip body is written unpacked")
         void gzipped() throws Exception {
             byte[] body = logs().toByteArray();
