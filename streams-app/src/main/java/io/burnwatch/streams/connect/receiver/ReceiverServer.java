@@ -7,6 +7,7 @@ import io.burnwatch.streams.http.JsonErrorHandler;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
@@ -19,6 +20,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -55,10 +57,12 @@ public final class ReceiverServer implements AutoCloseable {
                 LOGS, new OtlpLogsIngress(settings.otlpTokens(), config.otlpLogsTopic(), sink, settings.maxRequestBytes()),
                 GITHUB, WebhookIngress.github(settings.githubSecret(), config.webhooksTopic(), sink),
                 GITLAB, WebhookIngress.gitlab(settings.gitlabToken(), config.webhooksTopic(), sink));
-        return start(settings.host(), settings.port(), settings.limits(), routes);
+        // Long enough for a request waiting on Kafka to get its answer.
+        return start(settings.host(), settings.port(), settings.limits(), settings.sendTimeout().plusSeconds(2), routes);
     }
 
-    static ReceiverServer start(String host, int port, HttpLimits limits, Map<String, Ingress> routes) throws IOException {
+    static ReceiverServer start(String host, int port, HttpLimits limits, Duration stopTimeout,
+                                Map<String, Ingress> routes) throws IOException {
         // Two more than the workers: Jetty's acceptor and selector run on the same pool.
         QueuedThreadPool threads = new QueuedThreadPool(limits.threads() + 2, 2);
         threads.setName("burnwatch-receiver");
@@ -76,13 +80,16 @@ public final class ReceiverServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(new Handler.Abstract() {
+        // On stop, new requests are refused and those in flight answered, for up to the stop timeout.
+        GracefulHandler graceful = new GracefulHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 serve(request, response, callback, limits.maxBodyBytes(), routes, threads);
                 return true;
             }
         });
+        server.setHandler(graceful);
+        server.setStopTimeout(stopTimeout.toMillis());
         try {
             server.start();
         } catch (IOException e) {

@@ -31,7 +31,8 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -47,20 +48,27 @@ class ReceiverHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final List<ProducerRecord<byte[], byte[]>> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static volatile RecordSink.SendFailure failure;
+    // One server for the class: a stop waits for its connections to wind down.
+    private static ReceiverServer server;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<ProducerRecord<byte[], byte[]>> written = new ArrayList<>();
-    private RecordSink.SendFailure failure;
-    private ReceiverServer server;
 
-    @BeforeEach
-    void start() throws IOException {
+    @BeforeAll
+    static void start() throws IOException {
         server = start(Map.of(
                 "burnwatch.receiver.otlp.tokens", "another-token-0123456789, " + OTLP_TOKEN,
                 "burnwatch.receiver.github.secret", GITHUB_SECRET,
                 "burnwatch.receiver.gitlab.token", GITLAB_TOKEN));
     }
 
-    private ReceiverServer start(Map<String, String> credentials) throws IOException {
+    @BeforeEach
+    void clear() {
+        written.clear();
+        failure = null;
+    }
+
+    private static ReceiverServer start(Map<String, String> credentials) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>(credentials);
         settings.put("burnwatch.receiver.port", "0");
         settings.put("burnwatch.receiver.max.request.bytes", Integer.toString(MAX_BYTES));
@@ -73,8 +81,8 @@ class ReceiverHttpTest {
         });
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         server.close();
     }
 
@@ -103,7 +111,11 @@ class ReceiverHttpTest {
     }
 
     private HttpResponse<byte[]> post(String path, byte[] body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
+        return post(server, path, body, headers);
+    }
+
+    private HttpResponse<byte[]> post(ReceiverServer to, String path, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(to.url() + path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             request.headers(headers);
@@ -427,16 +439,48 @@ class ReceiverHttpTest {
     @Test
     @DisplayName("a route whose credential is not set answers 404 naming the setting that enables it")
     void disabledRoutes() throws Exception {
-        server.close();
-        server = start(Map.of("burnwatch.receiver.github.secret", GITHUB_SECRET));
-
-        HttpResponse<byte[]> logs = postLogs(logs().toByteArray(), "Content-Type", "application/x-protobuf");
-        HttpResponse<byte[]> gitlab = post(ReceiverServer.GITLAB, new byte[1], "X-Gitlab-Token", "anything-at-all-0123");
+        HttpResponse<byte[]> logs;
+        HttpResponse<byte[]> gitlab;
+        try (ReceiverServer githubOnly = start(Map.of("burnwatch.receiver.github.secret", GITHUB_SECRET))) {
+            logs = post(githubOnly, ReceiverServer.LOGS, logs().toByteArray(), "Content-Type", "application/x-protobuf");
+            gitlab = post(githubOnly, ReceiverServer.GITLAB, new byte[1], "X-Gitlab-Token", "anything-at-all-0123");
+        }
 
         assertThat(logs.statusCode()).isEqualTo(404);
         assertThat(error(logs).path("message").asText()).contains("burnwatch.receiver.otlp.tokens", "BURNWATCH_RECEIVER_OTLP_TOKENS");
         assertThat(gitlab.statusCode()).isEqualTo(404);
         assertThat(error(gitlab).path("message").asText()).contains("burnwatch.receiver.gitlab.token");
+    }
+
+    @Test
+    @DisplayName("stopping answers the request waiting on Kafka before the server goes")
+    void gracefulStop() throws Exception {
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch acknowledged = new java.util.concurrent.CountDownLatch(1);
+        BurnwatchConfig config = BurnwatchConfig.of(Map.of("burnwatch.receiver.port", "0",
+                "burnwatch.receiver.otlp.tokens", OTLP_TOKEN));
+        ReceiverServer stopped = ReceiverServer.start(ReceiverSettings.of(config), config, record -> {
+            sending.countDown();
+            try {
+                acknowledged.await();
+            } catch (InterruptedException e) {
+                throw new RecordSink.SendFailure(503, "interrupted");
+            }
+            written.add(record);
+        });
+        var response = http.sendAsync(HttpRequest.newBuilder(URI.create(stopped.url() + ReceiverServer.LOGS))
+                .header("Authorization", "Bearer " + OTLP_TOKEN).header("Content-Type", "application/x-protobuf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(logs().toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(sending.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        var stopping = java.util.concurrent.CompletableFuture.runAsync(stopped::close);
+        Thread.sleep(300);
+        acknowledged.countDown();
+
+        assertThat(response.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        stopping.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(written).hasSize(1);
     }
 
     @Test
