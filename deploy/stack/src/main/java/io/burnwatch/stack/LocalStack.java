@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * burnwatch on one machine, with one command: a Kafka broker, a schema registry, the streams app and the traffic
- * simulator, all on 127.0.0.1. Prints every alert as it arrives and a status line every five seconds; Ctrl-C or
+ * burnwatch on one machine, with one command: a Kafka broker, a schema registry, the streams app, the receiver and
+ * the traffic simulator, all on 127.0.0.1. Prints every alert as it arrives and a status line every five seconds; Ctrl-C or
  * the end of --duration stops everything, newest first.
  */
 @Command(name = "burnwatch-stack", mixinStandardHelpOptions = true, sortOptions = false,
@@ -70,6 +70,10 @@ public final class LocalStack implements Callable<Integer> {
             description = "The streams app's HTTP port: health, status, metrics and queries (default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
+    @Option(names = "--receiver-port", defaultValue = "4318",
+            description = "The receiver's port: agents' OTLP/HTTP logs and GitHub/GitLab webhooks (default: ${DEFAULT-VALUE}).")
+    private int receiverPort;
+
     @Option(names = "--sim-speed", paramLabel = "FACTOR", defaultValue = "1.0",
             description = "Simulated event time runs FACTOR times as fast as the wall clock (default: ${DEFAULT-VALUE}).")
     private double simSpeed;
@@ -90,7 +94,7 @@ public final class LocalStack implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         return new StackRun(spec.commandLine(), StackRun.OnFailure.PRINT_LOG_TAIL)
-                .execute("simulator, streams app, registry, broker", this::run);
+                .execute("simulator, receiver, streams app, registry, broker", this::run);
     }
 
     private int run(StackRun run) throws Exception {
@@ -108,6 +112,9 @@ public final class LocalStack implements Callable<Integer> {
             return 0;
         }
         StackServices services = started.get();
+        if (!services.startReceiver(receiverPort)) {
+            return 0;
+        }
 
         if (!noSim) {
             JavaProcess sim = services.startSimulator("simulator", "-Xmx256m",
@@ -138,8 +145,8 @@ public final class LocalStack implements Callable<Integer> {
                     + " is not a positive factor: pass e.g. --sim-speed 1 (real time) or --sim-speed 10");
         }
         DataDir.requireUsable(commandLine, dataDir);
-        List<String> flags = List.of("--broker-port", "--registry-port", "--http-port");
-        List<Integer> ports = List.of(brokerPort, registryPort, httpPort);
+        List<String> flags = List.of("--broker-port", "--registry-port", "--http-port", "--receiver-port");
+        List<Integer> ports = List.of(brokerPort, registryPort, httpPort, receiverPort);
         List<Integer> seen = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
             int port = ports.get(i);

@@ -186,6 +186,24 @@ final class StackServices {
         }
     }
 
+    /**
+     * Starts burnwatch's receiver on {@code port} (see {@link Receiver}) and waits until it answers.
+     *
+     * @return false if the run was asked to stop first
+     * @throws StackFailure if it exits or does not answer in time
+     */
+    boolean startReceiver(int port) throws Exception {
+        long began = System.nanoTime();
+        JavaProcess receiver = run.child(Receiver.start(broker.bootstrapServers(), port, data));
+        if (!Readiness.await(Receiver.health(port), receiver, READY_TIMEOUT, run::stopped)) {
+            return false;
+        }
+        console.printf("receiver ready on %s (%s): POST /v1/logs, /webhooks/github, /webhooks/gitlab; agent"
+                        + " variables in %s, webhook secrets in %s, log: %s%n", Receiver.url(port), since(began),
+                data.resolve(Receiver.AGENT_FILE), data.resolve(Receiver.SETTINGS_FILE), receiver.log());
+        return true;
+    }
+
     /** Where the simulator logs. */
     Path simulatorLog() {
         return data.resolve("sim.log");

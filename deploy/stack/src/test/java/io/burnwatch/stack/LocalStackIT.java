@@ -45,13 +45,15 @@ class LocalStackIT {
         int brokerPort = FreePort.pick();
         int registryPort = distinctFreePort(brokerPort);
         int httpPort = distinctFreePort(brokerPort, registryPort);
+        int receiverPort = distinctFreePort(brokerPort, registryPort, httpPort);
         String looper = Cast.of(SEED, 6).looper().userId();
 
         CompletableFuture<Integer> stack = CompletableFuture.supplyAsync(() -> LocalStack.commandLine(
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .execute("--duration", "30", "--sim-speed", "10", "--seed", Long.toString(SEED),
                         "--data-dir", dataDir.toString(), "--broker-port", Integer.toString(brokerPort),
-                        "--registry-port", Integer.toString(registryPort), "--http-port", Integer.toString(httpPort)));
+                        "--registry-port", Integer.toString(registryPort), "--http-port", Integer.toString(httpPort),
+                        "--receiver-port", Integer.toString(receiverPort)));
         try {
             Await.until(Duration.ofSeconds(120), "the simulator to start",
                     () -> console().contains("simulator running") || stack.isDone());
@@ -76,7 +78,10 @@ class LocalStackIT {
         assertThat(lines.get(lines.size() - 1)).isEqualTo("stopped");
 
         // Stopped means stopped: nothing listens on the stack's ports any more, and the simulator flushed on SIGTERM.
-        for (int port : new int[] {brokerPort, registryPort, httpPort}) {
+        assertThat(lines).anyMatch(line -> line.startsWith("receiver ready on http://127.0.0.1:" + receiverPort));
+        assertThat(Files.readString(dataDir.resolve("agent.env"))).contains("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:"
+                + receiverPort, "Authorization=Bearer ");
+        for (int port : new int[] {brokerPort, registryPort, httpPort, receiverPort}) {
             assertThat(FreePort.isFree("127.0.0.1", port)).as("port %d is free again", port).isTrue();
         }
         assertThat(Files.readString(dataDir.resolve("sim.log"))).contains("Stopping after");

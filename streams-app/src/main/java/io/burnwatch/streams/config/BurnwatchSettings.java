@@ -56,6 +56,13 @@ public final class BurnwatchSettings {
     public static final String HTTP_AUTH_TOKENS = "burnwatch.http.auth.tokens";
     public static final String HTTP_AUTH_PEER_TOKEN = "burnwatch.http.auth.peer.token";
     public static final String METRICS_DETAIL = "burnwatch.metrics.detail";
+    public static final String RECEIVER_HOST = "burnwatch.receiver.host";
+    public static final String RECEIVER_PORT = "burnwatch.receiver.port";
+    public static final String RECEIVER_OTLP_TOKENS = "burnwatch.receiver.otlp.tokens";
+    public static final String RECEIVER_GITHUB_SECRET = "burnwatch.receiver.github.secret";
+    public static final String RECEIVER_GITLAB_TOKEN = "burnwatch.receiver.gitlab.token";
+    public static final String RECEIVER_MAX_REQUEST_BYTES = "burnwatch.receiver.max.request.bytes";
+    public static final String RECEIVER_SEND_TIMEOUT = "burnwatch.receiver.send.timeout";
     public static final String LEADERBOARD_MIN_GROUP = "burnwatch.leaderboard.min.group";
     public static final String IDLE_WINDOW = "burnwatch.idle.window";
     public static final String IDLE_MIN_COST_USD = "burnwatch.idle.min.cost.usd";
@@ -154,6 +161,26 @@ public final class BurnwatchSettings {
             .define(HTTP_AUTH_PEER_TOKEN, Type.PASSWORD, "", tokens(), Importance.HIGH,
                     "Bearer token the instances of one application send each other; the only one that opens"
                             + " /internal/. Set the same value on every instance.")
+            .define(RECEIVER_HOST, Type.STRING, "127.0.0.1", nonBlank("127.0.0.1"), Importance.MEDIUM,
+                    "Receiver: address it listens on; beyond loopback it needs at least one of its credentials.")
+            .define(RECEIVER_PORT, Type.STRING, "4318", integer(0, 65_535, "4318"), Importance.MEDIUM,
+                    "Receiver: port of POST /v1/logs, /webhooks/github, /webhooks/gitlab and GET /health (4318 is"
+                            + " OTLP/HTTP's); 0 picks a free port.")
+            .define(RECEIVER_OTLP_TOKENS, Type.PASSWORD, "", tokens(), Importance.HIGH,
+                    "Receiver: bearer tokens, comma-separated, that agents send to POST /v1/logs (OTLP/HTTP logs);"
+                            + " none: the route answers 404.")
+            .define(RECEIVER_GITHUB_SECRET, Type.PASSWORD, "", secret(), Importance.HIGH,
+                    "Receiver: the secret of the GitHub webhook, which signs each delivery (X-Hub-Signature-256);"
+                            + " none: POST /webhooks/github answers 404.")
+            .define(RECEIVER_GITLAB_TOKEN, Type.PASSWORD, "", secret(), Importance.HIGH,
+                    "Receiver: the secret token of the GitLab webhook (X-Gitlab-Token); none: POST /webhooks/gitlab"
+                            + " answers 404.")
+            .define(RECEIVER_MAX_REQUEST_BYTES, Type.STRING, "4194304", integer(1024, 64 << 20, "4194304"),
+                    Importance.MEDIUM, "Receiver: the largest request body, in bytes, before and after gzip is"
+                            + " undone; larger ones get 413. The record, compressed, must fit the topic's"
+                            + " max.message.bytes.")
+            .define(RECEIVER_SEND_TIMEOUT, Type.STRING, "10s", duration(Duration.ofSeconds(2), "10s"), Importance.MEDIUM,
+                    "Receiver: how long a request waits for Kafka to take its record before it is answered 503.")
             .define(METRICS_DETAIL, Type.STRING, "false", ConfigDef.ValidString.in("false", "true"), Importance.LOW,
                     "false: /metrics serves what the dashboard and alert rules use; true: every Kafka and JVM meter.")
             .define(LEADERBOARD_MIN_GROUP, Type.STRING, "5", integer(1, 1_000, "5"), Importance.MEDIUM,
@@ -397,6 +424,17 @@ public final class BurnwatchSettings {
                     throw new ConfigException(name + " has a token shorter than 16 characters: use long random"
                             + " tokens, e.g. from openssl rand -hex 32");
                 }
+            }
+        };
+    }
+
+    /** A single secret (commas allowed) long enough not to be guessed; the message never repeats the value. */
+    private static ConfigDef.Validator secret() {
+        return (name, value) -> {
+            String secret = value instanceof Password password ? password.value() : String.valueOf(value);
+            if (!secret.isBlank() && secret.trim().length() < 16) {
+                throw new ConfigException(name + " is shorter than 16 characters: use a long random secret, e.g."
+                        + " from openssl rand -hex 32");
             }
         };
     }

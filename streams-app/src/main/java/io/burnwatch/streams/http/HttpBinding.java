@@ -25,7 +25,8 @@ public final class HttpBinding {
         return BearerTokens.of(clientTokens, peerToken);
     }
 
-    static boolean loopback(String host) {
+    /** Whether every address {@code host} names is a loopback address (an unknown host is not). */
+    public static boolean loopback(String host) {
         try {
             for (InetAddress address : InetAddress.getAllByName(host)) {
                 if (!address.isLoopbackAddress()) {

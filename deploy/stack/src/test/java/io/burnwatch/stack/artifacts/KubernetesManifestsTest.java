@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.burnwatch.streams.BurnwatchService;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.config.BurnwatchSettings;
+import io.burnwatch.streams.connect.receiver.ReceiverApp;
+import io.burnwatch.streams.connect.receiver.ReceiverSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +30,9 @@ class KubernetesManifestsTest {
     private static final JsonNode STATEFUL_SET = only("StatefulSet");
     private static final JsonNode POD = STATEFUL_SET.path("spec").path("template");
     private static final JsonNode CONTAINER = POD.path("spec").path("containers").path(0);
+    private static final JsonNode RECEIVER = only("Deployment", "burnwatch-receiver");
+    private static final JsonNode RECEIVER_POD = RECEIVER.path("spec").path("template");
+    private static final JsonNode RECEIVER_CONTAINER = RECEIVER_POD.path("spec").path("containers").path(0);
 
     @Test
     @DisplayName("are Kubernetes objects with an apiVersion, a kind and a name, all listed in the kustomization")
@@ -176,6 +181,9 @@ class KubernetesManifestsTest {
     void servicesAndBudget() {
         for (JsonNode document : DOCUMENTS) {
             String kind = document.path("kind").asText();
+            if (kind.equals("Service") && isReceivers(document)) {
+                continue; // checked by receiverService()
+            }
             if (kind.equals("Service")) {
                 assertThat(matches(document.path("spec").path("selector"))).as(document.toString()).isTrue();
                 document.path("spec").path("ports").forEach(port ->
@@ -194,6 +202,103 @@ class KubernetesManifestsTest {
         assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
         assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
         assertThat(annotations.path("prometheus.io/port").asInt()).isEqualTo(port("http"));
+    }
+
+    @Test
+    @DisplayName("run the receiver from the app's image, with its main class, as a Deployment whose selector matches its pods")
+    void receiverDeployment() {
+        assertThat(RECEIVER_CONTAINER.path("image").asText()).isEqualTo(CONTAINER.path("image").asText());
+        List<String> command = new ArrayList<>();
+        RECEIVER_CONTAINER.path("command").forEach(part -> command.add(part.asText()));
+        assertThat(command).containsExactly("java", ReceiverApp.class.getName());
+        assertThat(selects(RECEIVER.path("spec").path("selector").path("matchLabels"), RECEIVER_POD)).isTrue();
+        assertThat(selects(STATEFUL_SET.path("spec").path("selector").path("matchLabels"), RECEIVER_POD))
+                .as("the app's Services and disruption budget must not take the receiver's pods").isFalse();
+        assertThat(selects(RECEIVER.path("spec").path("selector").path("matchLabels"), POD)).isFalse();
+        for (String kind : List.of("requests", "limits")) {
+            assertThat(RECEIVER_CONTAINER.path("resources").path(kind).has("cpu")).as("cpu %s", kind).isTrue();
+            assertThat(RECEIVER_CONTAINER.path("resources").path(kind).has("memory")).as("memory %s", kind).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("configure the receiver with settings it accepts: 0.0.0.0 on its container port, credentials from the required Secret burnwatch-receiver")
+    void receiverEnvironment() {
+        Map<String, String> env = environment(RECEIVER_CONTAINER);
+        for (String name : env.keySet()) {
+            if (name.startsWith("BURNWATCH_")) {
+                String setting = "burnwatch." + name.substring("BURNWATCH_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                assertThat(BurnwatchSettings.DEFINITION.names()).as("the setting %s sets", name).contains(setting);
+            }
+        }
+        JsonNode credentials = null;
+        for (JsonNode source : RECEIVER_CONTAINER.path("envFrom")) {
+            if ("burnwatch-receiver".equals(source.path("secretRef").path("name").asText())) {
+                credentials = source.path("secretRef");
+            }
+        }
+        assertThat(credentials).as("envFrom the Secret burnwatch-receiver").isNotNull();
+        assertThat(credentials.path("optional").asBoolean(false)).as("the Secret is required").isFalse();
+        assertThat(env).as("no credential in plain manifests").doesNotContainKeys("BURNWATCH_RECEIVER_OTLP_TOKENS",
+                "BURNWATCH_RECEIVER_GITHUB_SECRET", "BURNWATCH_RECEIVER_GITLAB_TOKEN");
+
+        // As the pod sees it: the Secret's variables, and those Kubernetes adds for the namespace's Services.
+        Map<String, String> pod = new LinkedHashMap<>();
+        DOCUMENTS.stream().filter(document -> document.path("kind").asText().equals("Service"))
+                .forEach(service -> pod.putAll(serviceLinks(service)));
+        pod.putAll(env);
+        pod.put("BURNWATCH_RECEIVER_OTLP_TOKENS", "0123456789abcdef0123456789abcdef");
+        ReceiverSettings settings = ReceiverSettings.of(BurnwatchConfig.load(null, pod, Map.of()));
+
+        assertThat(settings.host()).isEqualTo("0.0.0.0");
+        assertThat(settings.port()).isEqualTo(port(RECEIVER_CONTAINER, "http"));
+        settings.requireCredentialBeyondLoopback();
+    }
+
+    @Test
+    @DisplayName("probe the receiver on /health at its port, and route its Service there")
+    void receiverProbesAndService() {
+        int http = port(RECEIVER_CONTAINER, "http");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            JsonNode get = RECEIVER_CONTAINER.path(probe).path("httpGet");
+            assertThat(get.path("path").asText()).as(probe).isEqualTo("/health");
+            JsonNode port = get.path("port");
+            assertThat(port.isInt() ? port.asInt() : port(RECEIVER_CONTAINER, port.asText())).as(probe).isEqualTo(http);
+        }
+        JsonNode service = only("Service", "burnwatch-receiver");
+        assertThat(isReceivers(service)).isTrue();
+        service.path("spec").path("ports").forEach(port -> {
+            JsonNode target = port.path("targetPort");
+            assertThat(target.isInt() ? target.asInt() : port(RECEIVER_CONTAINER, target.asText())).isEqualTo(http);
+        });
+    }
+
+    /** Whether {@code service} selects the receiver's pods. */
+    private static boolean isReceivers(JsonNode service) {
+        return selects(service.path("spec").path("selector"), RECEIVER_POD);
+    }
+
+    /** Whether {@code selector}, a map of labels, selects the pods of {@code template}. */
+    private static boolean selects(JsonNode selector, JsonNode template) {
+        JsonNode labels = template.path("metadata").path("labels");
+        if (selector.size() == 0) {
+            return false;
+        }
+        boolean all = true;
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> label = selector.fields(); label.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = label.next();
+            all &= entry.getValue().asText().equals(labels.path(entry.getKey()).asText());
+        }
+        return all;
+    }
+
+    private static int port(JsonNode container, String name) {
+        for (JsonNode port : container.path("ports")) {
+            if (port.path("name").asText().equals(name)) {
+                return port.path("containerPort").asInt();
+            }
+        }
+        return fail("the container has no port named %s", name);
     }
 
     /** The app's settings from the container's environment, as {@code BurnwatchApp} loads them. */
