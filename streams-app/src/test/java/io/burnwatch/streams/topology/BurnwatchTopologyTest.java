@@ -70,13 +70,9 @@ class BurnwatchTopologyTest {
                 config.outcomesTopic());
         assertThat(sinks(reading(config.usageJsonTopic()))).containsExactly(config.usageTopic());
         assertThat(sinks(reading(config.outcomesJsonTopic()))).containsExactly(config.outcomesTopic());
-                        Set.of(config.otlpLogsTopic()), Set.of(config.webhooksTopic()));
-    }
-
-    @Test
-    @DisplayName("keeps the prices, budgets and identities topics in global stores, the only ones")
-    void pricesBudgetsAndIdentitiesInGlobalStores() {
-        assertThat(description.globalStores()).hasSize(3);
+        assertThat(sinks(reading(config.otlpLogsTopic()))).containsExactlyInAnyOrder(config.usageTopic(),
+                config.outcomesTopic());
+        assertThat(sinks(reading(config.webhooksTopic()))).containsExactly(config.outcomesTopic());
     }
 
     @Test

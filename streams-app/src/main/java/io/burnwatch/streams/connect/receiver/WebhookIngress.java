@@ -1,5 +1,6 @@
 package io.burnwatch.streams.connect.receiver;
 
+import io.burnwatch.streams.connect.webhook.WebhookHeaders;
 import io.burnwatch.streams.config.BurnwatchSettings;
 import io.burnwatch.streams.http.HttpAnswer;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ abstract class WebhookIngress implements Ingress {
     /** GitHub: {@code X-Hub-Signature-256}, {@code X-GitHub-Event}, {@code X-GitHub-Delivery}; a blank secret disables it. */
     static WebhookIngress github(String secret, String topic, RecordSink sink) {
         byte[] key = secret.isBlank() ? null : secret.getBytes(StandardCharsets.UTF_8);
-        return new WebhookIngress(ReceiverServer.GITHUB, ReceiverHeaders.VENDOR_GITHUB, "X-GitHub-Event",
+        return new WebhookIngress(ReceiverServer.GITHUB, WebhookHeaders.GITHUB, "X-GitHub-Event",
                 "X-GitHub-Delivery", topic, sink) {
             @Override
             HttpAnswer beforeBody(UnaryOperator<String> headers) {
@@ -61,7 +62,7 @@ abstract class WebhookIngress implements Ingress {
 
     /** GitLab: {@code X-Gitlab-Token}, {@code X-Gitlab-Event}, {@code X-Gitlab-Event-UUID}; a blank token disables it. */
     static WebhookIngress gitlab(String token, String topic, RecordSink sink) {
-        return new WebhookIngress(ReceiverServer.GITLAB, ReceiverHeaders.VENDOR_GITLAB, "X-Gitlab-Event",
+        return new WebhookIngress(ReceiverServer.GITLAB, WebhookHeaders.GITLAB, "X-Gitlab-Event",
                 "X-Gitlab-Event-UUID", topic, sink) {
             @Override
             HttpAnswer beforeBody(UnaryOperator<String> headers) {
@@ -106,9 +107,9 @@ abstract class WebhookIngress implements Ingress {
             return HttpAnswer.error(400, "A delivery needs the " + eventHeader + " and " + deliveryHeader + " headers");
         }
         RecordHeaders recordHeaders = new RecordHeaders();
-        recordHeaders.add(ReceiverHeaders.WEBHOOK_VENDOR, bytes(vendor));
-        recordHeaders.add(ReceiverHeaders.WEBHOOK_EVENT, bytes(event.trim()));
-        recordHeaders.add(ReceiverHeaders.WEBHOOK_DELIVERY, bytes(delivery.trim()));
+        recordHeaders.add(WebhookHeaders.VENDOR, bytes(vendor));
+        recordHeaders.add(WebhookHeaders.EVENT, bytes(event.trim()));
+        recordHeaders.add(WebhookHeaders.DELIVERY, bytes(delivery.trim()));
         String type = Ingress.mediaType(headers.apply("Content-Type"));
         if (!type.isEmpty()) {
             recordHeaders.add(ReceiverHeaders.CONTENT_TYPE, bytes(type));

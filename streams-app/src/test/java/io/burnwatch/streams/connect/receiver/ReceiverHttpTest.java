@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.util.JsonFormat;
+import io.burnwatch.streams.connect.webhook.WebhookHeaders;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
@@ -349,9 +350,9 @@ class ReceiverHttpTest {
                 assertThat(record.topic()).isEqualTo("burnwatch.webhooks");
                 assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("72d3162e-cc78-11e3-81ab-4c9367dc0958");
                 assertThat(record.value()).isEqualTo(payload);
-                assertThat(header(record, ReceiverHeaders.WEBHOOK_VENDOR)).isEqualTo("github");
-                assertThat(header(record, ReceiverHeaders.WEBHOOK_EVENT)).isEqualTo("ping");
-                assertThat(header(record, ReceiverHeaders.WEBHOOK_DELIVERY)).isEqualTo("72d3162e-cc78-11e3-81ab-4c9367dc0958");
+                assertThat(header(record, WebhookHeaders.VENDOR)).isEqualTo("github");
+                assertThat(header(record, WebhookHeaders.EVENT)).isEqualTo("ping");
+                assertThat(header(record, WebhookHeaders.DELIVERY)).isEqualTo("72d3162e-cc78-11e3-81ab-4c9367dc0958");
                 assertThat(header(record, ReceiverHeaders.CONTENT_TYPE)).isEqualTo("application/json");
             });
         }
@@ -417,9 +418,9 @@ class ReceiverHttpTest {
             assertThat(written).singleElement().satisfies(record -> {
                 assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("f5fb3b3c-1b9a-4a43-a1b5-3d2c5c1a8d11");
                 assertThat(record.value()).isEqualTo(payload);
-                assertThat(header(record, ReceiverHeaders.WEBHOOK_VENDOR)).isEqualTo("gitlab");
-                assertThat(header(record, ReceiverHeaders.WEBHOOK_EVENT)).isEqualTo("Push Hook");
-                assertThat(header(record, ReceiverHeaders.WEBHOOK_DELIVERY)).isEqualTo("f5fb3b3c-1b9a-4a43-a1b5-3d2c5c1a8d11");
+                assertThat(header(record, WebhookHeaders.VENDOR)).isEqualTo("gitlab");
+                assertThat(header(record, WebhookHeaders.EVENT)).isEqualTo("Push Hook");
+                assertThat(header(record, WebhookHeaders.DELIVERY)).isEqualTo("f5fb3b3c-1b9a-4a43-a1b5-3d2c5c1a8d11");
             });
         }
 

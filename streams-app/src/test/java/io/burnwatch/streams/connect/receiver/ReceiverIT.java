@@ -2,6 +2,7 @@ package io.burnwatch.streams.connect.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.burnwatch.streams.connect.webhook.WebhookHeaders;
 import io.burnwatch.local.Await;
 import io.burnwatch.local.KafkaBroker;
 import io.burnwatch.streams.config.BurnwatchConfig;
@@ -123,9 +124,9 @@ class ReceiverIT {
         ConsumerRecord<byte[], byte[]> record = read(config.webhooksTopic(), 1).get(0);
         assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("3a1c7a50-d3a8-11f0-8a3e-5d6f1c2b9e01");
         assertThat(record.value()).isEqualTo(payload);
-        assertThat(header(record, ReceiverHeaders.WEBHOOK_VENDOR)).isEqualTo("github");
-        assertThat(header(record, ReceiverHeaders.WEBHOOK_EVENT)).isEqualTo("push");
-        assertThat(header(record, ReceiverHeaders.WEBHOOK_DELIVERY)).isEqualTo("3a1c7a50-d3a8-11f0-8a3e-5d6f1c2b9e01");
+        assertThat(header(record, WebhookHeaders.VENDOR)).isEqualTo("github");
+        assertThat(header(record, WebhookHeaders.EVENT)).isEqualTo("push");
+        assertThat(header(record, WebhookHeaders.DELIVERY)).isEqualTo("3a1c7a50-d3a8-11f0-8a3e-5d6f1c2b9e01");
     }
 
     @Test
