@@ -19,10 +19,15 @@ import io.burnwatch.sim.publish.ProducerSettings;
 import io.burnwatch.sim.publish.ThroughputLog;
 import io.burnwatch.sim.publish.Topics;
 import io.burnwatch.sim.publish.Via;
+import io.burnwatch.sim.receiver.IdentityEntries;
+import io.burnwatch.sim.receiver.ReceiverCredentials;
+import io.burnwatch.sim.receiver.ReceiverSink;
 import io.burnwatch.sim.trace.Traces;
 import io.burnwatch.sim.truth.GroundTruth;
 import io.burnwatch.sim.truth.TruthFile;
 import io.burnwatch.sim.truth.TruthTopic;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +72,7 @@ public final class SimulatorApp implements Callable<Integer> {
     private static final long SHUTDOWN_WAIT_SECONDS = 40;
     private static final Duration BROKER_FUTURE_LIMIT = Duration.ofHours(1);
     private static final String MAX = "max";
+    private static final String RECEIVER = "receiver";
 
     @Spec
     private CommandSpec spec;
@@ -74,11 +80,26 @@ public final class SimulatorApp implements Callable<Integer> {
     @Mixin
     private ClusterOptions cluster;
 
-    @Option(names = "--via", defaultValue = "avro", paramLabel = "avro|json",
+    @Option(names = "--via", defaultValue = "avro", paramLabel = "avro|json|receiver",
             description = "avro: usage and outcomes as Avro on burnwatch.usage and burnwatch.outcomes; json: one JSON"
                     + " object a record on burnwatch.usage.json and burnwatch.outcomes.json, as the streams app's JSON"
-                    + " input takes them (default: ${DEFAULT-VALUE}).")
+                    + " input takes them; receiver: through burnwatch's HTTP receiver, usage as Claude Code's OTLP log"
+                    + " batches and outcomes as signed GitHub webhook deliveries (default: ${DEFAULT-VALUE}).")
     private String viaName;
+
+    @Option(names = "--receiver-url", defaultValue = "http://127.0.0.1:4318", paramLabel = "URL",
+            description = "--via receiver: the receiver's base URL (default: ${DEFAULT-VALUE}).")
+    private URI receiverUrl;
+
+    @Option(names = "--receiver-token-file", paramLabel = "FILE",
+            description = "--via receiver: the receiver's settings file (the local stack's receiver.properties), whose"
+                    + " first " + "burnwatch.receiver.otlp.tokens token and burnwatch.receiver.github.secret are used.")
+    private Path receiverTokenFile;
+
+    @Option(names = "--identities-topic", defaultValue = IdentityEntries.DEFAULT_TOPIC, paramLabel = "TOPIC",
+            description = "--via receiver: the streams app's identity map, where each user's email and GitHub login are"
+                    + " mapped to its user id before the run (default: ${DEFAULT-VALUE}).")
+    private String identitiesTopic;
 
     @Option(names = "--usage-topic", paramLabel = "TOPIC",
             description = "Topic of usage events (default: burnwatch.usage, with --via json burnwatch.usage.json).")
@@ -177,11 +198,17 @@ public final class SimulatorApp implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
-        Via via = SimFlags.via(spec.commandLine(), viaName);
+        boolean viaReceiver = RECEIVER.equalsIgnoreCase(viaName == null ? "" : viaName.strip());
+        Via via = viaReceiver ? Via.AVRO : transport();
+        ReceiverCredentials credentials = viaReceiver ? receiverCredentials() : null;
         Duration outcomeLag = SimFlags.outcomeLag(spec.commandLine(), outcomeLagText);
         if (via == Via.JSON && badFraction > 0) {
             throw OneLineErrors.problem(spec.commandLine(), "--bad-fraction " + badFraction
                     + " sends malformed Avro records, which --via json does not: leave one of them out");
+        }
+        if (viaReceiver && badFraction > 0) {
+            throw OneLineErrors.problem(spec.commandLine(), "--bad-fraction " + badFraction
+                    + " sends malformed Avro records, which --via receiver does not: leave one of them out");
         }
         String usageTopic = this.usageTopic != null ? this.usageTopic : via.usageTopic();
         String outcomesTopic = this.outcomesTopic != null ? this.outcomesTopic : via.outcomesTopic();
@@ -214,7 +241,8 @@ public final class SimulatorApp implements Callable<Integer> {
         Pacer pacer = MAX.equals(rate) ? Pacer.UNLIMITED : new RatePacer(wall, Double.parseDouble(rate));
         LOG.info("Simulating {} users in {} mode from {} at rate {} to {}, {} (outcome lag {}) and {} on {}, via {}",
                 users, mode.name().toLowerCase(Locale.ROOT), start, rate, usageTopic, outcomesTopic, outcomeLag,
-                truthTopic, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), via.name().toLowerCase(Locale.ROOT));
+                truthTopic, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                viaReceiver ? "the receiver at " + receiverUrl : via.name().toLowerCase(Locale.ROOT));
 
         ThroughputLog throughput = new ThroughputLog(wall, SUMMARY_EVERY);
         CountDownLatch finished = new CountDownLatch(1);
@@ -226,8 +254,14 @@ public final class SimulatorApp implements Callable<Integer> {
         }
         BadInputSink bad = badFraction > 0 ? new BadInputSink(kafka, badFraction, seed, wall) : null;
         EventSink direct = bad != null ? bad : kafka;
+        if (viaReceiver) {
+            writeIdentities(config, cast);
+            direct = new ReceiverSink(receiverUrl, credentials, kafka, wall);
+        }
         if (!outcomeLag.isZero()) {
-            direct = new LaggedOutcomeSink(direct, new KafkaEventSink(config, topics, via), outcomeLag, wall);
+            direct = new LaggedOutcomeSink(direct, viaReceiver
+                    ? new ReceiverSink(receiverUrl, credentials, new KafkaEventSink(config, topics, via), wall)
+                    : new KafkaEventSink(config, topics, via), outcomeLag, wall);
         }
         EventSink withTruthFile = truthFile == null ? direct : new TruthFile(truthFile, direct);
         // Batches wait for a full batch: only a run that never waits hands events to a sending thread.
@@ -257,6 +291,47 @@ public final class SimulatorApp implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private Via transport() {
+        try {
+            return Via.parse(viaName);
+        } catch (IllegalArgumentException e) {
+            throw OneLineErrors.problem(spec.commandLine(), "--via '" + viaName
+                    + "' is not a transport: pass avro, json or " + RECEIVER);
+        }
+    }
+
+    private ReceiverCredentials receiverCredentials() {
+        if (receiverTokenFile == null) {
+            throw OneLineErrors.problem(spec.commandLine(), "--via receiver needs --receiver-token-file FILE: the"
+                    + " receiver's settings (the local stack writes receiver.properties in its data directory)");
+        }
+        String scheme = receiverUrl.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || receiverUrl.getHost() == null) {
+            throw OneLineErrors.problem(spec.commandLine(), "--receiver-url " + receiverUrl
+                    + " is not an http(s) URL: pass e.g. --receiver-url http://127.0.0.1:4318");
+        }
+        try {
+            return ReceiverCredentials.read(receiverTokenFile);
+        } catch (IOException | IllegalArgumentException e) {
+            throw OneLineErrors.problem(spec.commandLine(), "--receiver-token-file " + receiverTokenFile + " "
+                    + (e instanceof IOException ? "cannot be read (" + e.getMessage() + ")" : e.getMessage())
+                    + ": pass the receiver's settings file, e.g. <data dir>/receiver.properties");
+        }
+    }
+
+    /** Maps each user's email and GitHub login to its user id, so the receiver's traffic counts under the user id. */
+    private void writeIdentities(Properties config, Cast cast) throws InterruptedException {
+        try {
+            IdentityEntries.write(config, identitiesTopic, cast.users());
+        } catch (RuntimeException e) {
+            throw OneLineErrors.problem(spec.commandLine(), "--identities-topic " + identitiesTopic
+                    + " cannot be written (" + e.getMessage() + "): start the streams app with --create-topics,"
+                    + " or pass its identities topic");
+        }
+        LOG.info("Mapped the emails and GitHub logins of {} users to their user ids on {}", cast.users().size(),
+                identitiesTopic);
     }
 
     private void ensureTruthTopic(Properties config) throws InterruptedException {

@@ -42,6 +42,8 @@ public final class LocalStack implements Callable<Integer> {
     private static final String HOST = StackServices.HOST;
     private static final int SIM_USERS = 6;
     private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
+    static final String SIM_VIA_KAFKA = "kafka";
+    static final String SIM_VIA_RECEIVER = "receiver";
 
     @Spec
     private CommandSpec spec;
@@ -81,6 +83,16 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "The simulator's seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    /**
+     * How the simulator reaches the app. Kafka stays the default: the demo then needs nothing but the broker and the
+     * registry, and its status line counts the very topics the simulator writes.
+     */
+    @Option(names = "--sim-via", defaultValue = SIM_VIA_KAFKA, paramLabel = "kafka|receiver",
+            description = "kafka: the simulator writes Avro to the usage and outcomes topics; receiver: it sends"
+                    + " through the receiver, as companies connect, usage as Claude Code's OTLP logs and outcomes as"
+                    + " signed GitHub webhooks (default: ${DEFAULT-VALUE}).")
+    private String simVia;
+
     public static void main(String[] args) {
         System.exit(commandLine(System.out, System.err).execute(args));
     }
@@ -101,8 +113,9 @@ public final class LocalStack implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         DataDir data = run.data(dataDir);
         Map<String, String> app = BurnwatchSettings.defaults();
-        String usageTopic = app.get(BurnwatchSettings.TOPIC_USAGE);
-        String outcomesTopic = app.get(BurnwatchSettings.TOPIC_OUTCOMES);
+        boolean viaReceiver = SIM_VIA_RECEIVER.equals(simVia);
+        String usageTopic = app.get(viaReceiver ? BurnwatchSettings.TOPIC_OTLP_LOGS : BurnwatchSettings.TOPIC_USAGE);
+        String outcomesTopic = app.get(viaReceiver ? BurnwatchSettings.TOPIC_WEBHOOKS : BurnwatchSettings.TOPIC_OUTCOMES);
         console.printf("burnwatch local stack | broker %s:%d | registry http://%s:%d | app http://%s:%d"
                         + " | data %s%s%n", HOST, brokerPort, HOST, registryPort, HOST, httpPort, data.path(),
                 dataDir == null ? " (deleted at exit)" : "");
@@ -117,12 +130,18 @@ public final class LocalStack implements Callable<Integer> {
         }
 
         if (!noSim) {
-            JavaProcess sim = services.startSimulator("simulator", "-Xmx256m",
-                    List.of("--usage-topic", usageTopic, "--outcomes-topic", outcomesTopic,
-                            "--users", Integer.toString(SIM_USERS), "--speed", Double.toString(simSpeed),
-                            "--seed", Long.toString(seed)));
-            console.printf(Locale.ROOT, "simulator running: %d users at speed %s, seed %d; %s runs a looping agent;"
-                    + " log: %s%n", SIM_USERS, simSpeed, seed, Cast.of(seed, SIM_USERS).looper().userId(), sim.log());
+            List<String> flags = new ArrayList<>(List.of("--users", Integer.toString(SIM_USERS),
+                    "--speed", Double.toString(simSpeed), "--seed", Long.toString(seed)));
+            flags.addAll(viaReceiver
+                    ? List.of("--via", SIM_VIA_RECEIVER, "--receiver-url", Receiver.url(receiverPort),
+                            "--receiver-token-file", data.resolve(Receiver.SETTINGS_FILE).toString(),
+                            "--identities-topic", app.get(BurnwatchSettings.TOPIC_IDENTITIES))
+                    : List.of("--usage-topic", usageTopic, "--outcomes-topic", outcomesTopic));
+            JavaProcess sim = services.startSimulator("simulator", "-Xmx256m", flags);
+            console.printf(Locale.ROOT, "simulator running: %d users at speed %s, seed %d, via %s; %s runs a looping"
+                    + " agent; log: %s%n", SIM_USERS, simSpeed, seed,
+                    viaReceiver ? "the receiver (OTLP logs, GitHub webhooks)" : "Kafka",
+                    Cast.of(seed, SIM_USERS).looper().userId(), sim.log());
         } else {
             console.printf("no simulator (--no-sim): produce to %s and %s yourself%n", usageTopic, outcomesTopic);
         }
@@ -143,6 +162,13 @@ public final class LocalStack implements Callable<Integer> {
         if (!(simSpeed > 0) || Double.isInfinite(simSpeed)) {
             throw OneLineErrors.problem(commandLine, "--sim-speed " + simSpeed
                     + " is not a positive factor: pass e.g. --sim-speed 1 (real time) or --sim-speed 10");
+        }
+        if (!SIM_VIA_KAFKA.equals(simVia) && !SIM_VIA_RECEIVER.equals(simVia)) {
+            throw OneLineErrors.problem(commandLine, "--sim-via " + simVia + " is not a way in: pass kafka or receiver");
+        }
+        if (noSim && SIM_VIA_RECEIVER.equals(simVia)) {
+            throw OneLineErrors.problem(commandLine, "--sim-via receiver starts a simulator, which --no-sim leaves out:"
+                    + " pass one of them");
         }
         DataDir.requireUsable(commandLine, dataDir);
         List<String> flags = List.of("--broker-port", "--registry-port", "--http-port", "--receiver-port");

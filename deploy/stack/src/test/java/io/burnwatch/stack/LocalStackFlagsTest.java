@@ -57,6 +57,8 @@ class LocalStackFlagsTest {
             "--broker-port 70000; --broker-port",
             "--http-port 0; --http-port",
             "--registry-port 9092; --registry-port",
+            "--sim-via carrier-pigeon; --sim-via",
+            "--sim-via receiver --no-sim; --sim-via",
             "--turbo; --turbo"})
     @DisplayName("a bad flag gives one line naming it, and exit code 2")
     void badFlagIsOneLineAndExitCode2(String args, String named) {
@@ -65,6 +67,15 @@ class LocalStackFlagsTest {
         assertThat(exit).isEqualTo(2);
         assertThat(errLines()).singleElement().asString().startsWith("burnwatch-stack: ").contains(named);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("--sim-via is listed in the help, kafka by default")
+    void simViaIsInTheHelp() {
+        int exit = run("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--sim-via", "kafka|receiver", "default: kafka");
     }
 
     @Test
