@@ -8,6 +8,12 @@ import java.util.Locale;
  * becomes {@code <user_id>@sim.burnwatch}. The receiver's traffic names people by these, and burnwatch maps them
  * back to the user id through the identity map ({@code email:<email>} and {@code github:<login>} to the user id), as
  * a company does with the identity command; the simulator writes those entries before it sends.
+ *
+ * <p>The scorer needs none of this: it matches alerts to ground truth by session id only, and session ids travel
+ * unchanged ({@code session.id}, the {@code Claude-Session} trailer). The map matters to detection: an outcome
+ * resolves its user's alerts only if it lands under the same user id as the usage, and a pull request is delivered
+ * under the author's login, not the email. Should the map not be loaded yet when the first calls arrive, those count
+ * under the email, usage and commits alike (burnwatch falls back to the email for both).
  */
 public final class SimIdentities {
 
