@@ -241,6 +241,17 @@ class TeamBudgetOrderIT {
             Await.until(WAIT, mode + ": the app to run", () -> service.state() == KafkaStreams.State.RUNNING);
             feed.into(config, admin);
             awaitConsumed(admin, config);
+            // Team calls go on once every partition's watermark has passed them, which an idle partition gives within
+            // seconds of wall clock after its last call: wait for as many OPEN BUDGET alerts as there are crossings
+            // (on timeout the comparison below says what is missing), then read until nothing more comes.
+            long crossings = HISTORY.expectedCrossings().size();
+            try {
+                alertReader.readUntil(WAIT, mode + ": an OPEN BUDGET alert per crossing", read -> read.stream()
+                        .filter(r -> r.value().getKind() == AlertKind.BUDGET && r.value().getStatus() == AlertStatus.OPEN)
+                        .count() >= crossings);
+            } catch (AssertionError timedOut) {
+                // Fewer alerts than crossings: reported with the difference below.
+            }
             // All the app's output is committed with its offsets; what comes after that is read until nothing more does.
             long[] last = {-1, System.nanoTime()};
             Await.until(WAIT, mode + ": alerts and dead letters to stop coming", () -> {
