@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                         + " < flags."})
 public final class BurnwatchApp implements Callable<Integer> {
 
-    static final int USAGE_ERROR = 2;
+    static final int USAGE_ERROR = SettingsOptions.USAGE_ERROR;
 
     private static final Logger LOG = LoggerFactory.getLogger(BurnwatchApp.class);
 
@@ -75,16 +75,10 @@ public final class BurnwatchApp implements Callable<Integer> {
 
     /** Parses {@code args}, runs until Kafka Streams stops, and returns the exit code. */
     static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        CommandLine command = new CommandLine(new BurnwatchApp(env, err));
+        CommandLine command = SettingsOptions.commandLine(new BurnwatchApp(env, err), out, err);
         command.getCommandSpec().usageMessage().footer("",
                 "Settings (set with --config, the environment, or -D key=value; durations as 30s, 10m, 1h):",
                 BurnwatchSettings.describe());
-        command.setOut(out);
-        command.setErr(err);
-        command.setParameterExceptionHandler((problem, arguments) -> {
-            err.println(SettingsOptions.oneLine(problem.getMessage()) + " (see --help)");
-            return USAGE_ERROR;
-        });
         return command.execute(args);
     }
 

@@ -13,13 +13,11 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,25 +61,11 @@ public final class HealthServer implements AutoCloseable {
     /** Binds {@code host:port} (port 0: any free port) and starts serving. */
     public static HealthServer start(String host, int port, HttpLimits limits, BearerTokens tokens,
                                      Supplier<StreamsStatus> status) throws IOException {
-        // Two more than the workers: Jetty's acceptor and selector run on the same pool.
-        QueuedThreadPool threads = new QueuedThreadPool(limits.threads() + 2, 2);
-        threads.setName("burnwatch-http");
-        threads.setDaemon(true);
-        threads.setReservedThreads(0);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setRequestHeaderSize(limits.maxHeaderBytes());
-        http.setIdleTimeout(limits.idleTimeout().toMillis());
-        http.setSendServerVersion(false);
+        Server server = JettyServers.server("burnwatch-http", limits);
+        HttpConfiguration http = JettyServers.configuration(limits);
         // Ids and subjects may hold an encoded '/' (%2F): endpoints split the raw path before decoding it.
         http.setUriCompliance(UriCompliance.DEFAULT.with("encoded-slash", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        server.addConnector(connector);
-        server.setErrorHandler(new JsonErrorHandler());
+        ServerConnector connector = JettyServers.listen(server, host, port, limits, http);
         HealthServer health = new HealthServer(server, connector, limits, tokens, status);
         health.route("/health/live", Access.OPEN, call -> HttpAnswer.text(200, "LIVE\n"));
         health.route("/health/ready", Access.OPEN, health::ready);
@@ -93,15 +77,7 @@ public final class HealthServer implements AutoCloseable {
                 return true;
             }
         });
-        try {
-            server.start();
-        } catch (IOException e) {
-            stopQuietly(server);
-            throw e;
-        } catch (Exception e) {
-            stopQuietly(server);
-            throw new IOException(e.getMessage(), e);
-        }
+        JettyServers.start(server);
         return health;
     }
 
@@ -183,16 +159,8 @@ public final class HealthServer implements AutoCloseable {
         }
     }
 
-    private static void stopQuietly(Server server) {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            LOG.debug("Stopping the HTTP server after a failed start", e);
-        }
-    }
-
     @Override
     public void close() {
-        stopQuietly(server);
+        JettyServers.stopQuietly(server);
     }
 }

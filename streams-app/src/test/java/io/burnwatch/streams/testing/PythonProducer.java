@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.burnwatch.schema.UsageEvent;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +67,32 @@ public final class PythonProducer {
         return partitions;
     }
 
-    /** The call as fastavro takes it: timestamps as epoch millis, enums as their symbols. */
+    /**
+     * Writes {@code calls} as JSON objects (burnwatch's JSON input) keyed by user to {@code topic}, with the plain
+     * librdkafka producer: no registry.
+     */
+    public void sendJson(String bootstrapServers, String topic, List<UsageEvent> calls)
+            throws IOException, InterruptedException, URISyntaxException {
+        Path script = Path.of(PythonProducer.class.getResource("/python/produce_json.py").toURI());
+        Path records = Files.createTempFile(workDir, "usage", ".jsonl");
+        Files.write(records, calls.stream().map(call -> {
+            try {
+                return JSON.writeValueAsString(asFastavroFields(call));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList(), StandardCharsets.UTF_8);
+        Result result = run(List.of(PYTHON, script.toString(), "--bootstrap-servers", bootstrapServers,
+                "--topic", topic, "--records", records.toString()));
+        if (result.exitCode() != 0) {
+            fail("The Confluent Python client failed (exit " + result.exitCode() + "):\n" + result.errors());
+        }
+    }
+
+    /**
+     * The call as fastavro and burnwatch's JSON input take it: the Avro field names, timestamps as epoch millis,
+     * enums as their symbols.
+     */
     private static Map<String, Object> asFastavroFields(UsageEvent call) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Schema.Field field : call.getSchema().getFields()) {

@@ -6,8 +6,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.config.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -24,8 +22,8 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {IdentityCli.Set.class, IdentityCli.Delete.class, IdentityCli.ListIdentities.class})
 public final class IdentityCli implements Callable<Integer> {
 
-    static final int USAGE_ERROR = 2;
-    static final int FAILURE = 1;
+    static final int USAGE_ERROR = SettingsOptions.USAGE_ERROR;
+    static final int FAILURE = SettingsOptions.FAILURE;
     /** {@code delete} of an identity that is not mapped. */
     static final int NO_SUCH_IDENTITY = 3;
     static final String FORMAT = "<kind>:<identity>, kind one of email, github, gitlab, account, e.g. github:octocat";
@@ -51,18 +49,7 @@ public final class IdentityCli implements Callable<Integer> {
         IdentityCli cli = new IdentityCli(env);
         cli.out = out;
         cli.err = err;
-        CommandLine command = new CommandLine(cli);
-        command.setOut(out);
-        command.setErr(err);
-        command.setParameterExceptionHandler((problem, arguments) -> {
-            err.println(SettingsOptions.oneLine(problem.getMessage()) + " (see --help)");
-            return USAGE_ERROR;
-        });
-        command.setExecutionExceptionHandler((problem, commandLine, parsed) -> {
-            err.println(SettingsOptions.oneLine(problem.getMessage()));
-            return problem instanceof ConfigException || problem instanceof IllegalArgumentException ? USAGE_ERROR : FAILURE;
-        });
-        return command.execute(args);
+        return SettingsOptions.execute(cli, args, out, err);
     }
 
     @Override

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                         + " < flags."})
 public final class ReceiverApp implements Callable<Integer> {
 
-    static final int USAGE_ERROR = 2;
+    static final int USAGE_ERROR = SettingsOptions.USAGE_ERROR;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverApp.class);
 
@@ -74,16 +74,10 @@ public final class ReceiverApp implements Callable<Integer> {
     }
 
     static CommandLine command(ReceiverApp app, PrintWriter out, PrintWriter err) {
-        CommandLine command = new CommandLine(app);
+        CommandLine command = SettingsOptions.commandLine(app, out, err);
         command.getCommandSpec().usageMessage().footer("",
                 "Settings (set with --config, the environment, or -D key=value; the receiver's are"
                         + " burnwatch.receiver.*):", BurnwatchSettings.describe());
-        command.setOut(out);
-        command.setErr(err);
-        command.setParameterExceptionHandler((problem, arguments) -> {
-            err.println(SettingsOptions.oneLine(problem.getMessage()) + " (see --help)");
-            return USAGE_ERROR;
-        });
         return command;
     }
 

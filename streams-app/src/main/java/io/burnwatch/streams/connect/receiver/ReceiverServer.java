@@ -3,7 +3,7 @@ package io.burnwatch.streams.connect.receiver;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.http.HttpAnswer;
 import io.burnwatch.streams.http.HttpLimits;
-import io.burnwatch.streams.http.JsonErrorHandler;
+import io.burnwatch.streams.http.JettyServers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +14,6 @@ import java.util.function.UnaryOperator;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -63,23 +61,9 @@ public final class ReceiverServer implements AutoCloseable {
 
     static ReceiverServer start(String host, int port, HttpLimits limits, Duration stopTimeout,
                                 Map<String, Ingress> routes) throws IOException {
-        // Two more than the workers: Jetty's acceptor and selector run on the same pool.
-        QueuedThreadPool threads = new QueuedThreadPool(limits.threads() + 2, 2);
-        threads.setName("burnwatch-receiver");
-        threads.setDaemon(true);
-        threads.setReservedThreads(0);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setRequestHeaderSize(limits.maxHeaderBytes());
-        http.setIdleTimeout(limits.idleTimeout().toMillis());
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        server.addConnector(connector);
-        server.setErrorHandler(new JsonErrorHandler());
+        Server server = JettyServers.server("burnwatch-receiver", limits);
+        QueuedThreadPool threads = JettyServers.threads(server);
+        ServerConnector connector = JettyServers.listen(server, host, port, limits, JettyServers.configuration(limits));
         // On stop, new requests are refused and those in flight answered, for up to the stop timeout.
         GracefulHandler graceful = new GracefulHandler(new Handler.Abstract() {
             @Override
@@ -90,15 +74,7 @@ public final class ReceiverServer implements AutoCloseable {
         });
         server.setHandler(graceful);
         server.setStopTimeout(stopTimeout.toMillis());
-        try {
-            server.start();
-        } catch (IOException e) {
-            stopQuietly(server);
-            throw e;
-        } catch (Exception e) {
-            stopQuietly(server);
-            throw new IOException(e.getMessage(), e);
-        }
+        JettyServers.start(server);
         return new ReceiverServer(server, connector);
     }
 
@@ -184,16 +160,8 @@ public final class ReceiverServer implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
-    private static void stopQuietly(Server server) {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            LOG.debug("Stopping the receiver's HTTP server", e);
-        }
-    }
-
     @Override
     public void close() {
-        stopQuietly(server);
+        JettyServers.stopQuietly(server);
     }
 }

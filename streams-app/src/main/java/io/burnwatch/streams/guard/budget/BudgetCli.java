@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +31,8 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {BudgetCli.Set.class, BudgetCli.Delete.class, BudgetCli.ListBudgets.class})
 public final class BudgetCli implements Callable<Integer> {
 
-    static final int USAGE_ERROR = 2;
-    static final int FAILURE = 1;
+    static final int USAGE_ERROR = SettingsOptions.USAGE_ERROR;
+    static final int FAILURE = SettingsOptions.FAILURE;
     /** {@code delete} of a scope that has no budget. */
     static final int NO_SUCH_BUDGET = 3;
 
@@ -59,18 +58,7 @@ public final class BudgetCli implements Callable<Integer> {
         BudgetCli cli = new BudgetCli(env, clock);
         cli.out = out;
         cli.err = err;
-        CommandLine command = new CommandLine(cli);
-        command.setOut(out);
-        command.setErr(err);
-        command.setParameterExceptionHandler((problem, arguments) -> {
-            err.println(SettingsOptions.oneLine(problem.getMessage()) + " (see --help)");
-            return USAGE_ERROR;
-        });
-        command.setExecutionExceptionHandler((problem, commandLine, parsed) -> {
-            err.println(SettingsOptions.oneLine(problem.getMessage()));
-            return problem instanceof ConfigException || problem instanceof IllegalArgumentException ? USAGE_ERROR : FAILURE;
-        });
-        return command.execute(args);
+        return SettingsOptions.execute(cli, args, out, err);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.burnwatch.streams.guard.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.burnwatch.local.Await;
 import io.burnwatch.local.KafkaBroker;
 import io.burnwatch.local.registry.SchemaRegistryServer;
@@ -19,12 +17,11 @@ import io.burnwatch.serde.SpecificAvroDeserializer;
 import io.burnwatch.streams.BurnwatchService;
 import io.burnwatch.streams.config.BurnwatchConfig;
 import io.burnwatch.streams.testing.KafkaProducers;
+import io.burnwatch.streams.testing.PythonProducer;
 import io.burnwatch.streams.testing.Sentinels;
 import io.burnwatch.streams.testing.TopicReader;
 import io.burnwatch.streams.topics.BurnwatchTopics;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -44,11 +41,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -89,8 +84,6 @@ class TeamBudgetOrderIT {
     /** Costs are whole 128ths of a dollar, so sums are exact in any order, in the app's doubles as here. */
     private static final int UNITS_PER_USD = 128;
     private static final String MODEL = "burnwatch-unpriced-test-model";
-    private static final String PYTHON = System.getProperty("burnwatch.python", "/usr/bin/python3");
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Days whose hours are all past, the last ending before yesterday; the sentinels come 6 hours after. */
     private static final LocalDate FIRST_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS + 1);
     private static final History HISTORY = History.generate(new Random(20261207), FIRST_DAY);
@@ -140,7 +133,7 @@ class TeamBudgetOrderIT {
         check(run("json", (config, admin) -> {
             List<UsageEvent> all = new ArrayList<>(HISTORY.calls());
             all.addAll(sentinels());
-            sendJsonWithLibrdkafka(config, all);
+            new PythonProducer(dir).sendJson(config.bootstrapServers(), config.usageJsonTopic(), all);
         }));
     }
 
@@ -350,70 +343,6 @@ class TeamBudgetOrderIT {
      */
     private static List<UsageEvent> sentinels() {
         return Sentinels.at(HISTORY.end().plus(Duration.ofHours(6)), PARTITIONS, "sentinel");
-    }
-
-    /** Writes the calls as JSON, keyed by user, with Confluent's Python client and librdkafka's default partitioner. */
-    private static void sendJsonWithLibrdkafka(BurnwatchConfig config, List<UsageEvent> calls) throws Exception {
-        Path records = dir.resolve("usage.jsonl");
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(records, StandardCharsets.UTF_8))) {
-            for (UsageEvent call : calls) {
-                out.println(JSON.writeValueAsString(jsonFields(call)));
-            }
-        }
-        String script = """
-                import json, sys
-                from confluent_kafka import Producer
-                bootstrap, topic, path = sys.argv[1:4]
-                producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "acks": "all"})
-                errors = []
-                def delivered(error, message):
-                    if error is not None:
-                        errors.append(str(error))
-                with open(path) as lines:
-                    for line in lines:
-                        while True:
-                            try:
-                                producer.produce(topic, key=json.loads(line)["user_id"], value=line.strip(), on_delivery=delivered)
-                                break
-                            except BufferError:
-                                producer.poll(0.1)
-                        producer.poll(0)
-                left = producer.flush(60)
-                if errors or left:
-                    sys.exit("not delivered: %d left, errors %s" % (left, errors[:3]))
-                """;
-        ProcessBuilder python = new ProcessBuilder(PYTHON, "-c", script, config.bootstrapServers(), config.usageJsonTopic(),
-                records.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("python.out").toFile());
-        String pythonPath = System.getProperty("burnwatch.pythonpath");
-        if (pythonPath != null) {
-            python.environment().put("PYTHONPATH", pythonPath);
-        }
-        Process process = python.start();
-        if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            fail("The Confluent Python client did not finish within " + WAIT.toSeconds() + " s");
-        }
-        if (process.exitValue() != 0) {
-            fail("The Confluent Python client (python3-confluent-kafka) failed:\n"
-                    + Files.readString(dir.resolve("python.out"), StandardCharsets.UTF_8));
-        }
-    }
-
-    /** The call as the JSON input takes it: the Avro field names, ts in epoch millis, enums by name. */
-    private static Map<String, Object> jsonFields(UsageEvent call) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (Schema.Field field : call.getSchema().getFields()) {
-            Object value = call.get(field.pos());
-            if (value instanceof Instant instant) {
-                value = instant.toEpochMilli();
-            } else if (value instanceof Enum<?> symbol) {
-                value = symbol.name();
-            } else if (value instanceof CharSequence text) {
-                value = text.toString();
-            }
-            fields.put(field.name(), value);
-        }
-        return fields;
     }
 
     private static List<Crossing> sorted(List<Crossing> crossings) {
